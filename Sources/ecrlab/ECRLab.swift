@@ -1,0 +1,2 @@
+import ArgumentParser
+@main struct ECRLab: ParsableCommand { func run() { print("ecrlab") } }
