@@ -34,7 +34,7 @@ public struct CompiledPolicy: Sendable {
         for statement in policy.statements {
             switch compiler.compile(statement) {
             case .success(let compiled): statements.append(compiled)
-            case .failure(let findings): problems += findings
+            case .failure(let statementProblems): problems += statementProblems.findings
             }
         }
         if !problems.isEmpty { return .failure(Invalid(policyName: parsed.name, findings: problems.sortedBySource())) }
@@ -122,7 +122,7 @@ struct ResourceMatcher: Sendable {
                 if pattern.matches(resource) { return true }
             case .template(let template):
                 // A variable the request does not carry makes the entry match nothing.
-                guard let tokens = template.resolvePattern(in: context) else { continue }
+                guard let tokens = template.resolveTokens(in: context) else { continue }
                 if WildcardPattern(tokens: tokens, caseSensitive: true).matches(resource) { return true }
             }
         }

@@ -19,7 +19,7 @@ public enum PrincipalPattern: Hashable, Sendable {
     case other(kind: PrincipalEntry.Kind, value: String)
 
     /// Why a Principal entry cannot be used; the linter words these for the learner.
-    public enum Problem: Hashable, Sendable {
+    public enum Problem: Error, Hashable, Sendable {
         case placeholder(String)
         case partialWildcard
         case invalidAccountID(String)

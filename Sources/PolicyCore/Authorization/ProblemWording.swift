@@ -62,11 +62,11 @@ extension Placeholder {
 enum ConditionOperatorWording {
     static func finding(_ error: ConditionOperatorError, name: Located<String>) -> Finding {
         switch error {
-        case .nullWithIfExists:
+        case .nullWithIfExists(_):
             return Finding(
                 .error, "null-with-ifexists", "`\(name.value)` is not allowed: `Null` takes no `IfExists`", at: name.range,
                 help: "use `Null` alone: it already tests whether the key exists")
-        case .unknownOperator(let suggestion), .unknownQualifier(let suggestion):
+        case .unknownOperator(_, let suggestion), .unknownPrefix(_, _, let suggestion):
             return Finding(
                 .error, "unknown-condition-operator", "`\(name.value)` is not a condition operator", at: name.range,
                 help: suggestion.map { "did you mean `\($0)`? (an unknown operator makes AWS reject the policy)" }

@@ -1,10 +1,14 @@
 /// Checks that a statement is one AWS would accept on its side, and compiles it. The findings it
 /// returns are the ones that make a policy impossible to evaluate; the linter reports them too.
+struct StatementProblems: Error {
+    var findings: [Finding]
+}
+
 struct StatementCompiler {
     let policy: Policy
     let side: StatementReference.Side
 
-    func compile(_ statement: Statement) -> Result<CompiledStatement, [Finding]> {
+    func compile(_ statement: Statement) -> Result<CompiledStatement, StatementProblems> {
         var problems: [Finding] = []
         let start = SourceRange(start: statement.range.start, end: statement.range.start)
         let principals = compilePrincipals(statement, at: start, &problems)
@@ -17,7 +21,7 @@ struct StatementCompiler {
         let resources = statement.resource.map(compileResources)
         let conditions = compileConditions(statement, &problems)
         guard problems.isEmpty, let effect = statement.effect?.value, let action = statement.action else {
-            return .failure(problems)
+            return .failure(StatementProblems(findings: problems))
         }
         let reference = StatementReferenceTemplate(
             name: statement.name, index: statement.index, line: statement.range.start.line,
@@ -86,7 +90,7 @@ struct StatementCompiler {
             {
             case .success(let value): compiled.append(value)
             case .failure(let errors):
-                for error in errors {
+                for error in errors.errors {
                     let range = error.valueIndex.flatMap { condition.values.indices.contains($0) ? condition.values[$0].range : nil }
                     problems.append(
                         Finding(
