@@ -26,6 +26,8 @@ public struct DockerSimulation: Sendable {
     }
 
     public var steps: [Step]
+    public var principal: PrincipalIdentity
+    public var context: [String: [String]]
     public var succeeded: Bool { steps.allSatisfy { $0.decision.isAllowed } }
 
     /// Runs login then the operation's calls; the repository ARN gives the resource and its account.
@@ -33,6 +35,8 @@ public struct DockerSimulation: Sendable {
         _ operation: Operation, principal: PrincipalIdentity, repositoryARN: String, authorizer: Authorizer,
         context: [String: [String]] = [:]
     ) {
+        self.principal = principal
+        self.context = context
         var steps: [Step] = []
         let calls = [("ecr:GetAuthorizationToken", "*")] + operation.actions.map { ($0, repositoryARN) }
         let account = ARN(repositoryARN)?.account

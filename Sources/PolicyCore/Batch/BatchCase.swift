@@ -15,9 +15,12 @@ public struct BatchCase: Sendable {
     }
 
     public static func parse(line: String, reader: JSONReader = JSONReader()) -> Result<BatchCase, Unusable> {
-        let document = reader.read(line)
+        parse(document: reader.read(line))
+    }
+
+    static func parse(document: JSONDocument) -> Result<BatchCase, Unusable> {
         if let first = document.findings.first(where: { $0.severity == .error }) {
-            return .failure(Unusable(message: "line is not valid JSON: \(first.range.start.column): \(first.message)"))
+            return .failure(Unusable(message: "the line is not valid JSON: column \(first.range.start.column): \(first.message)"))
         }
         guard let root = document.root else {
             return .failure(Unusable(message: "a case is a JSON object with `identityPolicies`, `resourcePolicy` and `request`"))
