@@ -192,9 +192,9 @@ public struct CompiledCondition: Sendable {
         let base = conditionOperator.base
         switch value {
         case .exact(let bytes):
-            return request.text.utf8.elementsEqual(bytes)
+            return request.text.utf8Equals(bytes)
         case .folded(let bytes):
-            return request.folded.utf8.elementsEqual(bytes)
+            return request.folded.utf8Equals(bytes)
         case .glob(let pattern):
             return pattern.matches(request.text)
         case .arn(let pattern):
@@ -270,7 +270,7 @@ private struct RequestValue {
         instant = family == .date ? Instant(text) : nil
         bool = family == .bool ? BooleanText.parse(text) : nil
         bytes = family == .binary ? Base64Text.decode(text) : nil
-        address = family == .ipAddress ? IPAddress(text.trimmingSpaces()) : nil
+        address = family == .ipAddress ? IPAddress(text) : nil
     }
 }
 

@@ -96,10 +96,26 @@ public struct ARNPattern: Sendable, Hashable {
         case .whole(let pattern):
             return pattern.matches(arn)
         case .fields(let patterns):
-            guard let parts = ARN.split(arn) else { return false }
-            for index in 0..<6 where !patterns[index].matches(parts[index]) { return false }
-            return true
+            var text = arn
+            return text.withUTF8 { ARNPattern.matchFields(patterns, $0) }
         }
+    }
+
+    /// Cuts the request ARN at its first five colons in place and matches field by field.
+    private static func matchFields(_ patterns: [WildcardPattern], _ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        var field = 0
+        var i = 0
+        while field < 5 {
+            while i < s.count && s[i] != UInt8(ascii: ":") { i += 1 }
+            guard i < s.count else { return false }
+            let slice = UnsafeBufferPointer(rebasing: s[start..<i])
+            guard patterns[field].matches(utf8: slice) else { return false }
+            field += 1
+            i += 1
+            start = i
+        }
+        return patterns[5].matches(utf8: UnsafeBufferPointer(rebasing: s[start..<s.count]))
     }
 }
 

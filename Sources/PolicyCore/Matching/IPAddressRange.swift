@@ -38,15 +38,33 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func parseV4(_ text: Substring) -> UInt32? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
+        var copy = text
+        return copy.withUTF8 { parseV4(bytes: $0) }
+    }
+
+    /// Four decimal octets of one to three digits each, dot-separated.
+    static func parseV4(bytes b: UnsafeBufferPointer<UInt8>) -> UInt32? {
         var value: UInt32 = 0
-        for part in parts {
-            guard (1...3).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let octet = UInt32(part), octet <= 255 else { return nil }
-            value = value << 8 | octet
+        var octet: UInt32 = 0
+        var digits = 0
+        var dots = 0
+        for c in b {
+            if c >= 0x30 && c <= 0x39 {
+                octet = octet * 10 + UInt32(c - 0x30)
+                digits += 1
+                guard digits <= 3, octet <= 255 else { return nil }
+            } else if c == UInt8(ascii: ".") {
+                guard digits > 0, dots < 3 else { return nil }
+                value = value << 8 | octet
+                octet = 0
+                digits = 0
+                dots += 1
+            } else {
+                return nil
+            }
         }
-        return value
+        guard dots == 3, digits > 0 else { return nil }
+        return value << 8 | octet
     }
 
     static func splitOnDoubleColon(_ text: String) -> [String] {
@@ -168,7 +186,7 @@ public struct IPAddressRange: Sendable, Hashable, CustomStringConvertible {
 
     /// False for an address of the other family or one that does not parse.
     public func contains(_ address: String) -> Bool {
-        guard let parsed = IPAddress(address.trimmingSpaces()) else { return false }
+        guard let parsed = IPAddress(address) else { return false }
         return contains(parsed)
     }
 

@@ -37,6 +37,13 @@ public struct PolicyVariableTemplate: Sendable, Hashable {
         segments.contains { if case .variable = $0 { return true } else { return false } }
     }
 
+    /// The glob for a template that reads no variable (escapes resolved), built once at
+    /// compile time; nil when the pattern depends on the request.
+    public func staticPattern(caseSensitive: Bool) -> WildcardPattern? {
+        guard !hasVariables, let tokens = resolveTokens({ _ in nil }) else { return nil }
+        return WildcardPattern(tokens: tokens, caseSensitive: caseSensitive)
+    }
+
     /// The keys the template reads, as written.
     public var variableNames: [String] {
         segments.compactMap { if case .variable(let name, _) = $0 { return name } else { return nil } }

@@ -76,6 +76,13 @@ import Testing
         #expect(nested.issues.count == 1)
     }
 
+    @Test func staticPatternOnlyWithoutVariables() throws {
+        let escaped = try #require(PolicyVariableTemplate("arn:aws:s3:::b/${*}/*").staticPattern(caseSensitive: true))
+        #expect(escaped.matches("arn:aws:s3:::b/*/x"))
+        #expect(!escaped.matches("arn:aws:s3:::b/y/x"))
+        #expect(PolicyVariableTemplate("arn:aws:s3:::b/${aws:username}").staticPattern(caseSensitive: true) == nil)
+    }
+
     @Test func dollarWithoutBraceIsPlainText() {
         let t = PolicyVariableTemplate("cost$5 {x}")
         #expect(t.issues.isEmpty)
