@@ -94,6 +94,18 @@ import Testing
         #expect(!(try workspace.run(["lint", "section.json", "--color", "never"]).stdout.contains(escape)))
     }
 
+    @Test(.enabled(if: ECRLabExecutable.canRunOnTerminal))
+    func colourOnATerminalUnlessNoColor() throws {
+        let escape = "\u{1B}[1;31merror"
+        let onTerminal = try workspace.runOnTerminal(["lint", "section.json"])
+        #expect(onTerminal.exitCode == 1)
+        #expect(onTerminal.stdout.contains(escape))
+        #expect(onTerminal.stdout.contains("\n1 error in 1 file\n"))
+        #expect(!(try workspace.runOnTerminal(["lint", "section.json"], environment: ["NO_COLOR": "1"]).stdout.contains(escape)))
+        #expect(!(try workspace.runOnTerminal(["lint", "section.json"], environment: ["TERM": "dumb"]).stdout.contains(escape)))
+        #expect(try workspace.runOnTerminal(["lint", "section.json"], environment: ["NO_COLOR": ""]).stdout.contains(escape))
+    }
+
     @Test(arguments: [
         ["lint"],
         ["lint", "section.json", "--format", "xml"],

@@ -69,8 +69,37 @@ enum ECRLabExecutable {
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
         in directory: URL? = nil, timeout: Double = 60
     ) throws -> CommandResult {
+        try launch(try url(), arguments, displayed: arguments, stdin: stdin, environment: environment, in: directory, timeout: timeout)
+    }
+
+    /// Whether `runOnTerminal` can work here: it needs util-linux `script` to provide a pseudo-terminal.
+    static var canRunOnTerminal: Bool { FileManager.default.isExecutableFile(atPath: scriptPath) }
+    private static let scriptPath = "/usr/bin/script"
+
+    /// Runs `ecrlab` with standard input, output and error on a pseudo-terminal, for what happens only on
+    /// a terminal (colour, progress bars, prompts). Both streams arrive together in `stdout`, with the
+    /// terminal's CRLF line ends turned back into LF; `stderr` stays empty.
+    static func runOnTerminal(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, timeout: Double = 60
+    ) throws -> CommandResult {
+        let command = ([try url().path] + arguments).map(shellQuoted).joined(separator: " ")
+        var result = try launch(
+            URL(fileURLWithPath: scriptPath), ["-qec", command, "/dev/null"], displayed: arguments, stdin: nil,
+            environment: environment, in: directory, timeout: timeout)
+        result.stdout = result.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+        return result
+    }
+
+    private static func shellQuoted(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    private static func launch(
+        _ executable: URL, _ arguments: [String], displayed: [String], stdin: String?, environment: [String: String],
+        in directory: URL?, timeout: Double
+    ) throws -> CommandResult {
         let process = Process()
-        process.executableURL = try url()
+        process.executableURL = executable
         process.arguments = arguments
         var variables = ProcessInfo.processInfo.environment.filter { !isolatedVariables.contains($0.key) }
         variables.merge(environment) { _, new in new }
@@ -113,11 +142,11 @@ enum ECRLabExecutable {
                 exited.wait()
             }
             _ = streams.wait(timeout: .now() + 5)
-            throw HarnessError.timedOut(arguments: arguments, seconds: timeout)
+            throw HarnessError.timedOut(arguments: displayed, seconds: timeout)
         }
         // A grandchild still holding the pipes open must not hang the test either.
         if streams.wait(timeout: .now() + timeout) == .timedOut {
-            throw HarnessError.timedOut(arguments: arguments, seconds: timeout)
+            throw HarnessError.timedOut(arguments: displayed, seconds: timeout)
         }
         return CommandResult(stdout: collected.output, stderr: collected.errors, exitCode: process.terminationStatus)
     }

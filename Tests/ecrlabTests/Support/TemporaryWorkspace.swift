@@ -43,4 +43,9 @@ final class TemporaryWorkspace {
     ) throws -> CommandResult {
         try ECRLabExecutable.run(arguments, stdin: stdin, environment: environment, in: url, timeout: timeout)
     }
+
+    /// Runs `ecrlab` on a pseudo-terminal with this workspace as its working directory.
+    func runOnTerminal(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 60) throws -> CommandResult {
+        try ECRLabExecutable.runOnTerminal(arguments, environment: environment, in: url, timeout: timeout)
+    }
 }
