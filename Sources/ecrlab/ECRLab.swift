@@ -15,7 +15,7 @@ struct ECRLab: AsyncParsableCommand {
             """,
         version: version,
         groupedSubcommands: [
-            CommandGroup(name: "Policy tools", subcommands: [Lint.self]),
+            CommandGroup(name: "Policy tools", subcommands: [Lint.self, Explain.self, Simulate.self]),
         ])
 
     /// With no command this will show where the learner is; until the learner commands exist it shows

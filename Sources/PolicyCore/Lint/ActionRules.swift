@@ -32,7 +32,7 @@ extension LintContext {
             }
         case .ecr(let actions, let isPattern):
             if actions.isEmpty {
-                let trimmed = text.trimmingSpaces
+                let trimmed = text.trimmingSpaces()
                 if isPattern {
                     report(
                         .error, "unknown-action", "`\(trimmed)` matches no ECR action", at: item.range,
@@ -57,7 +57,7 @@ extension LintContext {
     }
 
     private func malformedActionHelp(_ text: String) -> String {
-        let trimmed = text.trimmingSpaces
+        let trimmed = text.trimmingSpaces()
         // `ecr PutImage`, `ecr.PutImage`, `ecr/PutImage`: the right words with the wrong separator.
         for separator in [" ", ".", "/", "::", ";"] {
             let parts = trimmed.components(separatedBy: separator).filter { !$0.isEmpty }
@@ -83,7 +83,7 @@ extension LintContext {
         for entry in facts.references where entry.reference.isFullWildcard {
             report(
                 .security, "wildcard-action",
-                "`\(entry.item.value.trimmingSpaces)` allows every \(entry.reference == .everything ? "" : "ECR ")action, including deleting the repository and changing its policy",
+                "`\(entry.item.value.trimmingSpaces())` allows every \(entry.reference == .everything ? "" : "ECR ")action, including deleting the repository and changing its policy",
                 at: entry.item.range, help: "list only the actions needed, e.g. the push and pull actions")
         }
     }
@@ -120,23 +120,13 @@ extension LintContext {
                 break
             }
             guard let coveredBy else { continue }
-            let covering = coveredBy.value.trimmingSpaces
-            let mine = entry.item.value.trimmingSpaces
+            let covering = coveredBy.value.trimmingSpaces()
+            let mine = entry.item.value.trimmingSpaces()
             let isDuplicate = covering.lowercased() == mine.lowercased()
             report(
                 .suggestion, "redundant-action",
                 isDuplicate ? "`\(mine)` is listed twice" : "`\(mine)` is already covered by `\(covering)`",
                 at: entry.item.range, help: "remove this entry")
         }
-    }
-}
-
-extension String {
-    /// Without the spaces and tabs AWS tolerates around action names.
-    var trimmingSpaces: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
-            return ""
-        }
-        return String(self[first...last])
     }
 }
