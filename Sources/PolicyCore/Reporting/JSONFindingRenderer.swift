@@ -61,5 +61,9 @@ func encodeStably<Value: Encodable>(_ value: Value) -> String {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Encoding plain strings and integers cannot fail; an empty document would still be valid JSON.
     guard let data = try? encoder.encode(value) else { return "null\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    // Some Foundation versions print an empty array as `[`, a blank line, `]`. Raw newlines only ever
+    // appear between tokens (inside strings they are escaped), so folding them is safe.
+    let text = String(decoding: data, as: UTF8.self)
+        .replacingOccurrences(of: #"\[\n\s*\n\s*\]"#, with: "[]", options: .regularExpression)
+    return text + "\n"
 }

@@ -76,7 +76,7 @@ public struct SARIFRenderer: Sendable {
 
     /// SARIF wants a URI reference: relative paths stay relative (percent-encoded), absolute ones become
     /// `file://` URIs.
-    static func uri(for file: String) -> String {
+    public static func uri(for file: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: ":")
         let encoded = file.addingPercentEncoding(withAllowedCharacters: allowed) ?? file

@@ -22,7 +22,7 @@ public struct TextFindingRenderer: Sendable {
     public func render(_ files: [SourceFindings]) -> String {
         var out = ""
         for file in files {
-            let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = Self.lines(of: file.text)
             for finding in file.findings {
                 out += render(finding, file: file.file, lines: lines)
             }
@@ -33,18 +33,25 @@ public struct TextFindingRenderer: Sendable {
 
     /// One finding: the header line, the help line, then the source line with its caret.
     public func render(_ finding: Finding, in file: SourceFindings) -> String {
-        render(finding, file: file.file, lines: file.text.split(separator: "\n", omittingEmptySubsequences: false))
+        render(finding, file: file.file, lines: Self.lines(of: file.text))
     }
 
-    private func render(_ finding: Finding, file: String, lines: [Substring]) -> String {
+    /// Lines as the reader counts them: split at each LF scalar (a CRLF pair is one `Character`, so
+    /// splitting characters would miss it), with the CR of a CRLF left out of the display.
+    private static func lines(of text: String) -> [Substring.UnicodeScalarView] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.last == "\r" ? line.dropLast() : line
+        }
+    }
+
+    private func render(_ finding: Finding, file: String, lines: [Substring.UnicodeScalarView]) -> String {
         let start = finding.range.start
         var out = "\(file):\(start.line):\(start.column): \(severityName(finding.severity))[\(finding.code)]: \(finding.message)\n"
         if let help = finding.help, !help.isEmpty {
             out += "  help: \(help)\n"
         }
         guard start.line >= 1, start.line <= lines.count else { return out }
-        var line = lines[start.line - 1]
-        if line.hasSuffix("\r") { line = line.dropLast() }
+        let line = lines[start.line - 1]
         let number = String(start.line)
         let gutter = String(repeating: " ", count: number.count)
         let (shown, caretOffset, caretWidth) = expand(line, from: start.column, to: endColumn(of: finding.range))
@@ -60,13 +67,13 @@ public struct TextFindingRenderer: Sendable {
 
     /// The line with tabs expanded, and where (in display columns) the 1-based `from..<to` scalar
     /// columns fall in it.
-    private func expand(_ line: Substring, from: Int, to: Int) -> (String, Int, Int) {
+    private func expand(_ line: Substring.UnicodeScalarView, from: Int, to: Int) -> (String, Int, Int) {
         var shown = ""
         var width = 0
         var caretStart: Int?
         var caretEnd: Int?
         var column = 1
-        for scalar in line.unicodeScalars {
+        for scalar in line {
             if column == from { caretStart = width }
             if column == to { caretEnd = width }
             if scalar == "\t" {
