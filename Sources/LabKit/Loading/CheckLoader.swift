@@ -82,7 +82,9 @@ struct CheckLoader {
         }
         let repositoryNames = Set(repositories.map(\.name))
         let expect = map.required("expect").map { grantRows($0, "`expect`", withResult: true, repositories: repositoryNames) } ?? []
-        if expect.isEmpty, let node = map.optional("expect") { reader.report(node, "`expect` needs at least one row") }
+        if let node = map.optional("expect"), case .sequence(let rows) = node, rows.isEmpty {
+            reader.report(node, "`expect` needs at least one row")
+        }
         let mayAllow = map.optional("mayAllow").map { grantRows($0, "`mayAllow`", withResult: false, repositories: repositoryNames) } ?? []
         reportConflicts(expect)
         var lint = LintGate.allCases
