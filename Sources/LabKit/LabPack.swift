@@ -33,7 +33,12 @@ public struct LabPack: Sendable {
     }
 
     /// Every principal a policy task is graded against: the ones it names, its own, then the probes.
+    /// An identity task grades only the principal the learner's policy is attached to: that policy changes
+    /// nothing for anyone else.
     public func gradedPrincipals(for task: LabTask) -> [PrincipalDefinition] {
+        if case .policy(let check) = task.check, check.policyKind == .identity, let name = check.attachTo {
+            return principal(name, in: task).map { [$0] } ?? []
+        }
         var names: [String] = []
         for name in task.principals + task.localPrincipals.map(\.name) + probes where !names.contains(name) {
             names.append(name)
