@@ -248,6 +248,24 @@ struct ScratchPack {
         #expect(diagnostics.first?.hasPrefix("labs/t1/task.yaml:2:12: invalid YAML:") == true)
     }
 
+    @Test func deepNestingIsRefusedNotACrash() throws {
+        let scratch = try ScratchPack()
+        try scratch.write("labs/lab.yaml", "title: " + String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000) + "\n")
+        let diagnostics = try scratch.diagnostics()
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasSuffix("YAML is nested more than 1,000 levels deep; flatten it") == true)
+    }
+
+    @Test func aSymlinkLeavingThePackIsRefused() throws {
+        let scratch = try ScratchPack()
+        try scratch.remove("labs/t1/policy.json")
+        try FileManager.default.createSymbolicLink(atPath: scratch.labs.appendingPathComponent("t1/policy.json").path,
+                                                   withDestinationPath: "/etc/hostname")
+        #expect(try scratch.diagnostics() == [
+            "labs/t1/task.yaml:5:10: `labs/t1/policy.json`: file leaves the `labs` folder; keep pack files inside it",
+        ])
+    }
+
     @Test func aFileNameLeavingThePackIsRefused() throws {
         let scratch = try ScratchPack()
         try scratch.edit("labs/t1/task.yaml", "starter: policy.json", "starter: ../../secret.json")

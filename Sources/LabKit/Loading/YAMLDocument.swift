@@ -56,7 +56,10 @@ struct YAMLDocument {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
-            return LabDiagnostic(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+            // libyaml's own limit (1,000 levels) keeps the recursive composer off the end of the stack.
+            let message = problem.hasPrefix("Maximum nesting level")
+                ? "YAML is nested more than 1,000 levels deep; flatten it" : "invalid YAML: \(problem)"
+            return LabDiagnostic(file: file, line: mark.line, column: mark.column, message: message)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
             return LabDiagnostic(file: file, line: context.mark.line, column: context.mark.column,
