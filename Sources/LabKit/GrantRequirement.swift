@@ -1,3 +1,4 @@
+import PolicyCore
 /// What a policy task requires for one (principal, action, repository) request.
 public struct GrantRequirement: Sendable, Hashable {
     public enum Verdict: String, Sendable, Hashable {
@@ -57,32 +58,10 @@ extension LabPack {
         references.contains { reference in
             switch reference {
             case .action(let name): return name.lowercased() == action.lowercased()
-            case .pattern(let pattern): return ActionPattern.matches(pattern, action)
+            case .pattern(let pattern): return WildcardPattern(pattern, caseSensitive: false).matches(action)
             case .group(let name):
                 return actionGroup(name)?.actions.contains { $0.lowercased() == action.lowercased() } ?? false
             }
         }
-    }
-}
-
-/// IAM action globbing (`*` any run, `?` one character, case-insensitive), greedy with one backtrack
-/// point, so it is linear for the short patterns lab files hold.
-enum ActionPattern {
-    static func matches(_ pattern: String, _ subject: String) -> Bool {
-        let p = Array(pattern.lowercased().unicodeScalars), s = Array(subject.lowercased().unicodeScalars)
-        var pi = 0, si = 0, star = -1, mark = 0
-        while si < s.count {
-            if pi < p.count, p[pi] == "?" || p[pi] == s[si] {
-                pi += 1; si += 1
-            } else if pi < p.count, p[pi] == "*" {
-                star = pi; mark = si; pi += 1
-            } else if star >= 0 {
-                pi = star + 1; mark += 1; si = mark
-            } else {
-                return false
-            }
-        }
-        while pi < p.count, p[pi] == "*" { pi += 1 }
-        return pi == p.count
     }
 }

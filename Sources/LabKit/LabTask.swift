@@ -1,3 +1,4 @@
+import PolicyCore
 /// One step of the workshop: what the learner reads, starts from and is graded on.
 public struct LabTask: Sendable {
     public var id: String
@@ -26,12 +27,6 @@ public struct LabTask: Sendable {
 
 public enum TaskKind: String, Sendable, Hashable, CaseIterable {
     case quiz, predict, policy, apply
-}
-
-/// `and`: the section's rule (both sides must allow, any explicit Deny wins). `aws`: real AWS, where a
-/// same-account request needs only one side unless the repository policy names just the account.
-public enum EvaluationModel: String, Sendable, Hashable, CaseIterable {
-    case and, aws
 }
 
 /// What a task is graded on; the case always matches the task's kind.

@@ -1,3 +1,4 @@
+import PolicyCore
 /// The learner marks each scenario row; the evaluator, not a key, decides what is right.
 public struct PredictCheck: Sendable {
     public enum AnswerStyle: String, Sendable, Hashable, CaseIterable {

@@ -1,3 +1,4 @@
+import PolicyCore
 import Foundation
 import Yams
 

@@ -1,3 +1,4 @@
+import PolicyCore
 import Foundation
 import Yams
 
@@ -139,7 +140,7 @@ struct CheckLoader {
         if list.isEmpty { reader.report(node, "`actions` is empty; name actions or groups") }
         return list.compactMap { name, nameNode in
             if name.contains("*") || name.contains("?") {
-                guard ECRActionNames.all.contains(where: { ActionPattern.matches(name, $0) }) else {
+                guard ECRActionNames.all.contains(where: { WildcardPattern(name, caseSensitive: false).matches($0) }) else {
                     reader.report(nameNode, "pattern `\(name)` matches no ECR action")
                     return nil
                 }

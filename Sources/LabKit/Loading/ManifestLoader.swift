@@ -1,3 +1,4 @@
+import PolicyCore
 import Foundation
 import Yams
 
@@ -96,25 +97,9 @@ extension PackLoader {
     }
 
     static func unknownAction(_ action: String) -> String {
-        let suggestion = ECRActionNames.all.min { distance($0.lowercased(), action.lowercased()) < distance($1.lowercased(), action.lowercased()) }
+        let suggestion = ClosestMatch.find(action, in: ECRActionNames.all)
         let hint = suggestion.map { "; did you mean `\($0)`?" } ?? ""
         return "`\(action)` is not an ECR action\(hint)"
-    }
-
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...b.count {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 
     /// Principals from lab.yaml or a task's `localPrincipals`; `taken` holds names already in use.
