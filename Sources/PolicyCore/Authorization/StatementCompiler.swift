@@ -67,6 +67,11 @@ struct StatementCompiler {
             if policy.substitutesVariables {
                 let template = PolicyVariableTemplate(item.value)
                 if template.hasVariables { return .template(template) }
+                // Escapes alone (`${*}`, `${?}`, `${$}`) resolve now: their character is literal,
+                // never a wildcard, whether or not the entry also holds a variable.
+                if let tokens = template.resolveTokens({ _ in nil }) {
+                    return .pattern(WildcardPattern(tokens: tokens, caseSensitive: true))
+                }
             }
             return .pattern(WildcardPattern(item.value, caseSensitive: true))
         }
