@@ -108,8 +108,9 @@ struct ActionMatcher: Sendable {
 struct ResourceMatcher: Sendable {
     enum Item: Sendable {
         case pattern(WildcardPattern)
-        /// Holds policy variables, resolved per request.
-        case template(PolicyVariableTemplate)
+        /// Holds policy variables in its resource part, resolved per request; `prefix` is the
+        /// ARN up to the fifth colon, where variables are plain text.
+        case template(prefix: [WildcardToken], PolicyVariableTemplate)
     }
 
     let negated: Bool
@@ -120,10 +121,10 @@ struct ResourceMatcher: Sendable {
             switch item {
             case .pattern(let pattern):
                 if pattern.matches(resource) { return true }
-            case .template(let template):
+            case .template(let prefix, let template):
                 // A variable the request does not carry makes the entry match nothing.
                 guard let tokens = template.resolveTokens(in: context) else { continue }
-                if WildcardPattern(tokens: tokens, caseSensitive: true).matches(resource) { return true }
+                if WildcardPattern(tokens: prefix + tokens, caseSensitive: true).matches(resource) { return true }
             }
         }
         return false

@@ -64,11 +64,23 @@ struct StatementCompiler {
 
     private func compileResources(_ element: ListElement) -> ResourceMatcher {
         let items: [ResourceMatcher.Item] = element.items.map { item in
-            if policy.substitutesVariables {
-                let template = PolicyVariableTemplate(item.value)
-                if template.hasVariables { return .template(template) }
+            guard policy.substitutesVariables, item.value.contains("${") else {
+                return .pattern(WildcardPattern(item.value, caseSensitive: true))
             }
-            return .pattern(WildcardPattern(item.value, caseSensitive: true))
+            // IAM substitutes variables only in the resource part of an ARN, after the fifth
+            // colon; before it `${…}` is plain text.
+            var prefix: [WildcardToken] = []
+            var resourcePart = item.value
+            if let fields = ARN.split(item.value) {
+                prefix = WildcardPattern.tokens(fields[0..<5].joined(separator: ":") + ":")
+                resourcePart = fields[5]
+            }
+            let template = PolicyVariableTemplate(resourcePart)
+            if template.hasVariables { return .template(prefix: prefix, template) }
+            // Escapes alone (`${*}`, `${?}`, `${$}`) resolve now: their character is literal,
+            // never a wildcard, whether or not the entry also holds a variable.
+            let tokens = template.resolveTokens { _ in nil } ?? WildcardPattern.tokens(resourcePart)
+            return .pattern(WildcardPattern(tokens: prefix + tokens, caseSensitive: true))
         }
         return ResourceMatcher(negated: element.isNegated, items: items)
     }
