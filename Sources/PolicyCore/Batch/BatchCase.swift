@@ -134,6 +134,8 @@ enum BatchRequest {
         case .array(let items):
             var values: [String] = []
             for item in items {
+                // A list holds scalars only: a nested list is a malformed request, not one value.
+                if case .array = item.value { return nil }
                 guard let value = contextValues(item), value.count == 1 else { return nil }
                 values.append(value[0])
             }

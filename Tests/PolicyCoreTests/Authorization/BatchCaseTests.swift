@@ -42,6 +42,7 @@ struct BatchCaseTests {
         (#"{"request": {"action": "ecr:PutImage"}}"#, "`request` has no `principal`"),
         (#"{"request": {"principal": "anonymous", "action": "ecr:PutImage", "context": {"k": {"a": 1}}}}"#, "context key `k` must be"),
         (#"{"request": {"principal": "anonymous", "action": "ecr:PutImage", "context": {"k": [{"a": 1}]}}}"#, "context key `k` must be"),
+        (#"{"request": {"principal": "anonymous", "action": "ecr:PutImage", "context": {"k": [["a"]]}}}"#, "context key `k` must be"),
         (#"{"request": "ecr:PutImage"}"#, "`request` must be an object"),
         (#"[1, 2]"#, "a case is a JSON object"),
         (#"{"identityPolicies": {}, "request": {}}"#, "`identityPolicies` must be a list"),
