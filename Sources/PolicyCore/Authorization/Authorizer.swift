@@ -12,7 +12,7 @@ public struct Authorizer: Sendable {
     }
 
     public func decide(_ request: AuthorizationRequest) -> Decision {
-        let action = request.action.trimmingCharacters(in: .whitespaces).lowercased()
+        let action = request.action.trimmingSpaces().lowercased()
         // Account-level actions act on `*`, never on a repository: its policy takes no part.
         let identityOnly = ECRCatalog.byLowercasedName[action]?.scope == .account || ARN(request.resource)?.service != "ecr"
         var matched: [StatementReference] = []

@@ -82,10 +82,10 @@ struct ActionMatcher: Sendable {
         var everything = false
         for item in element.items {
             // AWS tolerates whitespace around action names.
-            let name = item.value.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = item.value.trimmingSpaces().lowercased()
             if name == "*" {
                 everything = true
-            } else if name.contains("*") || name.contains("?") {
+            } else if name.hasWildcard {
                 patterns.append(WildcardPattern(name, caseSensitive: false))
             } else {
                 exact.insert(name)

@@ -23,13 +23,13 @@ public struct PrincipalIdentity: Hashable, Sendable {
 
     /// Nil when the text is neither an IAM/STS principal ARN, a service principal nor `anonymous`.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if trimmed == "anonymous" || trimmed == "*" {
             self.init(arn: "anonymous", kind: .anonymous, account: nil, name: nil)
             return
         }
         if !trimmed.hasPrefix("arn:") {
-            guard trimmed.hasSuffix(".amazonaws.com") || trimmed.hasSuffix(".amazonaws.com.cn"), !trimmed.contains(" ")
+            guard trimmed.hasSuffix(".amazonaws.com") || trimmed.hasSuffix(".amazonaws.com.cn"), !trimmed.utf8.contains(UInt8(ascii: " "))
             else { return nil }
             self.init(arn: trimmed, kind: .service, account: nil, name: nil)
             return

@@ -28,14 +28,14 @@ public enum PrincipalPattern: Hashable, Sendable {
     }
 
     public static func parse(_ entry: PrincipalEntry) -> Result<PrincipalPattern, Problem> {
-        let text = entry.value.value.trimmingCharacters(in: .whitespaces)
+        let text = entry.value.value.trimmingSpaces()
         if let placeholder = Placeholder.first(in: text) { return .failure(.placeholder(placeholder)) }
         if text.isEmpty { return .failure(.emptyValue) }
         switch entry.kind {
         case .everyone:
             return .success(.everyone)
         case .service:
-            if text.contains("*") || text.contains("?") { return .failure(.partialWildcard) }
+            if text.hasWildcard { return .failure(.partialWildcard) }
             return .success(.service(text.lowercased()))
         case .federated, .canonicalUser:
             if text == "*" { return .success(.everyone) }
@@ -48,10 +48,10 @@ public enum PrincipalPattern: Hashable, Sendable {
     static func parseAWS(_ text: String) -> Result<PrincipalPattern, Problem> {
         if text == "*" { return .success(.everyone) }
         if !text.hasPrefix("arn:") {
-            if text.contains("*") || text.contains("?") { return .failure(.partialWildcard) }
+            if text.hasWildcard { return .failure(.partialWildcard) }
             return PrincipalIdentity.isAccountID(text) ? .success(.account(text)) : .failure(.invalidAccountID(text))
         }
-        if text.contains("*") || text.contains("?") { return .failure(.partialWildcard) }
+        if text.hasWildcard { return .failure(.partialWildcard) }
         let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         if parts.count == 6, !PrincipalIdentity.isAccountID(parts[4]), parts[2] == "iam" || parts[2] == "sts" {
             return .failure(.invalidAccountID(String(parts[4])))

@@ -64,7 +64,7 @@ struct StatementCompiler {
 
     private func compileResources(_ element: ListElement) -> ResourceMatcher {
         let items: [ResourceMatcher.Item] = element.items.map { item in
-            guard policy.substitutesVariables, item.value.contains("${") else {
+            guard policy.substitutesVariables, item.value.hasVariableOpening else {
                 return .pattern(WildcardPattern(item.value, caseSensitive: true))
             }
             // IAM substitutes variables only in the resource part of an ARN, after the fifth

@@ -91,7 +91,7 @@ public struct CompiledCondition: Sendable {
         _ value: String, operator op: ConditionOperator, allowVariables: Bool
     ) -> Result<CompiledValue, Message> {
         let base = op.base
-        let template = allowVariables && (base.acceptsPolicyVariables || base == .bool) && value.contains("${")
+        let template = allowVariables && (base.acceptsPolicyVariables || base == .bool) && value.hasVariableOpening
             ? PolicyVariableTemplate(value) : nil
         if let template, template.hasVariables {
             return .success(.template(template))

@@ -68,7 +68,7 @@ public struct ARNPattern: Sendable, Hashable {
     public init(tokens: [WildcardToken]) {
         var fields: [[WildcardToken]] = [[]]
         for token in tokens {
-            guard case .literal(let text) = token, fields.count < 6, text.contains(":") else {
+            guard case .literal(let text) = token, fields.count < 6, text.utf8.contains(UInt8(ascii: ":")) else {
                 fields[fields.count - 1].append(token)
                 continue
             }

@@ -86,7 +86,7 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func parseV6(_ text: Substring) -> (UInt64, UInt64)? {
-        guard text.contains(":") else { return nil }
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return nil }
         let halves = splitOnDoubleColon(String(text))
         guard halves.count <= 2 else { return nil }
         func groups(_ part: String) -> [UInt16]? {
@@ -94,7 +94,7 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
             var result: [UInt16] = []
             let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
             for (i, piece) in pieces.enumerated() {
-                if i == pieces.count - 1, piece.contains(".") {
+                if i == pieces.count - 1, piece.utf8.contains(UInt8(ascii: ".")) {
                     guard let v4 = parseV4(piece) else { return nil }
                     result.append(UInt16(v4 >> 16))
                     result.append(UInt16(v4 & 0xFFFF))
@@ -150,7 +150,7 @@ public struct IPAddressRange: Sendable, Hashable, CustomStringConvertible {
             prefix = parsed.family == .v4 ? 32 : 128
         }
         // An IPv4-mapped IPv6 CIDR keeps the IPv6 prefix length only if it is written as IPv6.
-        let isV6Text = trimmed.contains(":")
+        let isV6Text = trimmed.utf8.contains(UInt8(ascii: ":"))
         let bits = isV6Text ? 128 : 32
         guard prefix <= bits else { return nil }
         family = address.family

@@ -140,11 +140,11 @@ private struct TemplateParser {
         let trimmed = name.trimmingSpaces()
         if chars[i] == "}" {
             if trimmed == "*" || trimmed == "?" || trimmed == "$" { return (.escaped(trimmed.first!), i + 1) }
-            guard !trimmed.isEmpty, !trimmed.contains("{") else { return nil }
+            guard !trimmed.isEmpty, !trimmed.utf8.contains(UInt8(ascii: "{")) else { return nil }
             return (.variable(name: trimmed, defaultValue: nil), i + 1)
         }
         // A default: `, 'text'` with `''` standing for one quote.
-        guard !trimmed.isEmpty, !trimmed.contains("{") else { return nil }
+        guard !trimmed.isEmpty, !trimmed.utf8.contains(UInt8(ascii: "{")) else { return nil }
         i += 1
         while i < chars.count, chars[i] == " " { i += 1 }
         guard i < chars.count, chars[i] == "'" else { return nil }
@@ -174,11 +174,3 @@ private struct TemplateParser {
     }
 }
 
-extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let first = s.first, first == " " || first == "\t" { s = s.dropFirst() }
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return String(s)
-    }
-}
