@@ -18,13 +18,10 @@ public struct AuthorizationRequest: Sendable {
         self.action = action
         self.resource = resource
         self.resourceAccount = resourceAccount ?? ARN(resource)?.account
-        var keys = principal.globalContextKeys
-        for (key, values) in context {
-            // Explicit keys win over derived ones, whatever their case.
-            if let derived = keys.keys.first(where: { $0.lowercased() == key.lowercased() }) { keys[derived] = nil }
-            keys[key] = values
-        }
-        self.context = RequestContext(keys)
+        var keys = RequestContext(principal.globalContextKeys)
+        // Explicit keys win over derived ones, whatever their case.
+        for (key, values) in context { keys.set(key, values) }
+        self.context = keys
     }
 
     /// Whether the principal belongs to the account that owns the resource. Services and anonymous
