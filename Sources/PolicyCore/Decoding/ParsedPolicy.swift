@@ -11,9 +11,19 @@ public struct ParsedPolicy: Sendable {
 
     /// Reads and decodes, never throws: a file that is not a policy yields findings, not an error.
     public init(name: String, text: String, reader: JSONReader = JSONReader()) {
+        self.init(name: name, text: text, document: reader.read(text))
+    }
+
+    /// Reads raw bytes; invalid UTF-8 is a finding at its position rather than a silent U+FFFD.
+    /// The bytes are read once: the text kept beside the model is only for showing source lines.
+    public init(name: String, bytes: [UInt8], reader: JSONReader = JSONReader()) {
+        let document = reader.read(bytes)
+        self.init(name: name, text: String(decoding: bytes.prefix(reader.maximumSize), as: UTF8.self), document: document)
+    }
+
+    private init(name: String, text: String, document: JSONDocument) {
         self.name = name
         self.text = text
-        let document = reader.read(text)
         var findings = document.findings
         if let root = document.root {
             let decoded = PolicyDecoder().decode(root)
@@ -22,23 +32,6 @@ public struct ParsedPolicy: Sendable {
         } else {
             policy = nil
         }
-        self.findings = findings
-    }
-
-    /// Reads raw bytes; invalid UTF-8 is a finding at its position rather than a silent U+FFFD.
-    public init(name: String, bytes: [UInt8], reader: JSONReader = JSONReader()) {
-        let document = reader.read(bytes)
-        if document.root == nil, document.findings.contains(where: { $0.code == "invalid-utf8" || $0.code == "file-too-large" }) {
-            self.init(name: name, text: String(decoding: bytes.prefix(reader.maximumSize), as: UTF8.self), findings: document.findings)
-        } else {
-            self.init(name: name, text: String(decoding: bytes, as: UTF8.self), reader: reader)
-        }
-    }
-
-    private init(name: String, text: String, findings: [Finding]) {
-        self.name = name
-        self.text = text
-        self.policy = nil
         self.findings = findings
     }
 

@@ -108,7 +108,7 @@ struct JSONParser {
         try enter()
         advance()  // {
         var members: [JSONMember] = []
-        var seen: [String: SourceRange] = [:]
+        var keyIndex: [String: SourceRange] = [:]
         try skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             advance()
@@ -137,15 +137,13 @@ struct JSONParser {
             advance()
             try skipWhitespace()
             let value = try parseValue(context: .member(key))
-            if let first = seen[key] {
+            if let first = firstRange(of: key, at: keyRange, in: members, index: &keyIndex) {
                 findings.append(
                     Finding(
                         .error, "duplicate-key",
                         "`\(key)` appears twice in the same object (first at line \(first.start.line), column \(first.start.column))",
                         at: keyRange,
                         help: "JSON readers keep only one of them: merge the two into a single `\(key)`"))
-            } else {
-                seen[key] = keyRange
             }
             members.append(JSONMember(key: key, keyRange: keyRange, value: value))
             try skipWhitespace()
@@ -162,6 +160,20 @@ struct JSONParser {
                 "json-syntax", "expected `,` or `}` after the value of `\(key)`, found \(describeCurrent())",
                 help: peek(UInt8(ascii: "\"")) ? "a `,` is missing between two keys" : closingHelp())
         }
+    }
+
+    /// Where `key` first appears among `members`. Policy objects have a handful of keys, where a
+    /// linear scan beats hashing; `index` takes over in large objects so that reading stays linear.
+    private func firstRange(
+        of key: String, at range: SourceRange, in members: [JSONMember], index: inout [String: SourceRange]
+    ) -> SourceRange? {
+        if members.count < 16 { return members.first { $0.key == key }?.keyRange }
+        if index.isEmpty {
+            for member in members where index[member.key] == nil { index[member.key] = member.keyRange }
+        }
+        if let first = index[key] { return first }
+        index[key] = range
+        return nil
     }
 
     mutating func parseArray(context: Context) throws -> JSONNode {

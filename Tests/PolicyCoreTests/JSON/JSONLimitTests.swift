@@ -20,6 +20,30 @@ struct JSONLimitTests {
         #expect(members.map(\.key) == ["a", "b", "a", "b", "a"], "every member is kept, in order")
     }
 
+    @Test("duplicates are found in large objects too, on both sides of the switch to an index")
+    func duplicatesInLargeObjects() {
+        for keys in [(0..<16).map { "k\($0)" } + ["k15"], (0..<40).map { "k\($0)" } + ["k3", "k20", "k39", "k3"]] {
+            let document = read("{" + keys.map { "\"\($0)\": 0" }.joined(separator: ",\n") + "}")
+            #expect(document.root != nil)
+            let repeats = keys.indices.filter { keys.firstIndex(of: keys[$0]) != $0 }
+            #expect(document.findings.map(\.place) == repeats.map { "\($0 + 1):1" })
+            #expect(
+                document.findings.map(\.message)
+                    == repeats.map { index in
+                        let first = keys.firstIndex(of: keys[index])!
+                        return "`\(keys[index])` appears twice in the same object (first at line \(first + 1), column \(first == 0 ? 2 : 1))"
+                    })
+        }
+    }
+
+    @Test("an object with 50,000 keys is read without slowing to a crawl")
+    func manyKeys() {
+        let text = "{" + (0..<50_000).map { "\"k\($0)\":0" }.joined(separator: ",") + ",\"k7\":1}"
+        let document = read(text)
+        #expect(document.root != nil)
+        #expect(document.findings.map(\.code) == ["duplicate-key"])
+    }
+
     @Test("the same key in different objects is not a duplicate; nested duplicates are found")
     func duplicatesPerObject() {
         #expect(read(#"[{"a": 1}, {"a": 2}, {"x": {"a": 3}, "a": 4}]"#).findings.isEmpty)
