@@ -35,6 +35,16 @@ public struct ParsedPolicy: Sendable {
         self.findings = findings
     }
 
+    /// A policy embedded in a larger JSON document (a batch case): positions stay those of the
+    /// enclosing text.
+    public init(name: String, node: JSONNode, enclosingText: String = "") {
+        let decoded = PolicyDecoder().decode(node)
+        self.name = name
+        self.text = enclosingText
+        self.policy = decoded.policy
+        self.findings = decoded.findings
+    }
+
     /// ECR counts the policy text in characters for its 10,240 limit.
     public var characterCount: Int { text.count }
 }

@@ -108,7 +108,9 @@ struct JSONParser {
         try enter()
         advance()  // {
         var members: [JSONMember] = []
-        var keyIndex: [String: SourceRange] = [:]
+        // Policy objects have a handful of keys, where a scan beats hashing; a hostile file with
+        // thousands of keys in one object gets the dictionary so reading stays linear.
+        var index: [String: SourceRange]?
         try skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             advance()
@@ -137,7 +139,17 @@ struct JSONParser {
             advance()
             try skipWhitespace()
             let value = try parseValue(context: .member(key))
-            if let first = firstRange(of: key, at: keyRange, in: members, index: &keyIndex) {
+            let earlier: SourceRange?
+            if let index {
+                earlier = index[key]
+            } else {
+                earlier = members.first(where: { $0.key == key })?.keyRange
+                if members.count == 16 {
+                    index = Dictionary(members.map { ($0.key, $0.keyRange) }, uniquingKeysWith: { first, _ in first })
+                }
+            }
+            if earlier == nil { index?[key] = keyRange }
+            if let first = earlier {
                 findings.append(
                     Finding(
                         .error, "duplicate-key",
@@ -160,20 +172,6 @@ struct JSONParser {
                 "json-syntax", "expected `,` or `}` after the value of `\(key)`, found \(describeCurrent())",
                 help: peek(UInt8(ascii: "\"")) ? "a `,` is missing between two keys" : closingHelp())
         }
-    }
-
-    /// Where `key` first appears among `members`. Policy objects have a handful of keys, where a
-    /// linear scan beats hashing; `index` takes over in large objects so that reading stays linear.
-    private func firstRange(
-        of key: String, at range: SourceRange, in members: [JSONMember], index: inout [String: SourceRange]
-    ) -> SourceRange? {
-        if members.count < 16 { return members.first { $0.key == key }?.keyRange }
-        if index.isEmpty {
-            for member in members where index[member.key] == nil { index[member.key] = member.keyRange }
-        }
-        if let first = index[key] { return first }
-        index[key] = range
-        return nil
     }
 
     mutating func parseArray(context: Context) throws -> JSONNode {

@@ -1,0 +1,82 @@
+/// Rules on `Condition` blocks: operators IAM does not know (an unknown operator must never
+/// quietly be "no match": in a Deny that fails open), and values that cannot mean what they say.
+extension LintContext {
+    private static let exactMatchBases: [String: String] = [
+        "StringEquals": "StringLike", "StringNotEquals": "StringNotLike",
+        "StringEqualsIgnoreCase": "StringLike", "StringNotEqualsIgnoreCase": "StringNotLike",
+        "ArnEquals": "ArnLike", "ArnNotEquals": "ArnNotLike",
+    ]
+
+    mutating func checkConditions() {
+        for statement in policy.statements {
+            // Conditions come flattened, one per key: judge each operator once.
+            var lastOperatorOffset = -1
+            var parsed: Result<OperatorName, OperatorName.Problem> = .failure(.unknown(suggestion: nil))
+            for condition in statement.conditions {
+                let name = condition.operatorName
+                if name.range.start.offset != lastOperatorOffset || name.range == .unknown {
+                    lastOperatorOffset = name.range.start.offset
+                    parsed = OperatorName.parse(name.value)
+                    if case .failure(let problem) = parsed { reportOperator(name, problem) }
+                }
+                if case .success(let op) = parsed { checkExactMatchValues(condition, op) }
+            }
+        }
+    }
+
+    private mutating func reportOperator(_ name: Located<String>, _ problem: OperatorName.Problem) {
+        switch problem {
+        case .nullWithIfExists:
+            report(
+                .error, "null-with-ifexists",
+                "`\(name.value)` is not a condition operator: `Null` already tests whether the key exists",
+                at: name.range, help: "write `Null`")
+        case .unknown(let suggestion):
+            report(
+                .error, "unknown-condition-operator", "`\(name.value)` is not a condition operator", at: name.range,
+                help: suggestion.map { "did you mean `\($0)`? (operator names are case-sensitive)" }
+                    ?? "use an IAM operator such as `StringEquals`, `StringLike`, `ArnLike` or `IpAddress`")
+        case .unknownQuantifier(let prefix, let suggestion):
+            report(
+                .error, "unknown-condition-operator", "`\(prefix)` in `\(name.value)` is not `ForAnyValue` or `ForAllValues`",
+                at: name.range, help: suggestion.map { "did you mean `\($0)`?" } ?? "use `ForAnyValue:` or `ForAllValues:`")
+        }
+    }
+
+    private mutating func checkExactMatchValues(_ condition: Condition, _ op: OperatorName) {
+        guard let likeBase = Self.exactMatchBases[op.base] else { return }
+        for value in condition.values where !holdsPlaceholder(value) && Self.hasWildcard(value.value) {
+            let like = (op.quantifier.map { $0 + ":" } ?? "") + likeBase + (op.ifExists ? "IfExists" : "")
+            report(
+                .warning, "wildcard-in-exact-match",
+                "`\(condition.operatorName.value)` compares `\(value.value)` literally: its `*` or `?` is not a wildcard",
+                at: value.range, help: "use `\(like)` to match a pattern")
+        }
+    }
+
+    /// `*` or `?` outside the `${*}` and `${?}` escapes.
+    private static func hasWildcard(_ text: String) -> Bool {
+        var beforePrevious: UInt8 = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") {
+                let escaped = beforePrevious == UInt8(ascii: "$") && previous == UInt8(ascii: "{")
+                if !escaped { return true }
+            }
+            (beforePrevious, previous) = (previous, byte)
+        }
+        return false
+    }
+
+    /// Whether the statement's conditions restrict who can use it: some positive test on a value
+    /// that is not just a wildcard. A `…Not…` test, `Null` or `…IfExists` still lets an
+    /// anonymous caller through, so it does not count.
+    func narrowsPrincipals(_ statement: Statement) -> Bool {
+        statement.conditions.contains { condition in
+            guard case .success(let op) = OperatorName.parse(condition.operatorName.value),
+                !op.isNegated, !op.ifExists, op.base != "Null", op.base != "Bool"
+            else { return false }
+            return condition.values.contains { value in value.value.contains { $0 != "*" } }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+/// A set of ECR catalogue actions as a bit set (catalogue index → bit). Lint rules combine action
+/// lists, wildcards and NotAction complements many times per policy; bits keep that allocation-free.
+struct ECRActionSet: Hashable, Sendable {
+    private(set) var low: UInt64 = 0
+    private(set) var high: UInt64 = 0
+
+    static let empty = ECRActionSet()
+    static let all: ECRActionSet = {
+        var set = ECRActionSet()
+        for index in ECRCatalog.actions.indices { set.insert(index) }
+        return set
+    }()
+
+    init() {}
+
+    init(names: [String]) {
+        for name in names {
+            guard let index = LintCatalog.index(ofLowercased: name.lowercased()) else {
+                preconditionFailure("`\(name)` is not in the ECR catalogue")
+            }
+            insert(index)
+        }
+    }
+
+    mutating func insert(_ index: Int) {
+        precondition(index < 128, "the ECR catalogue outgrew ECRActionSet (128 actions)")
+        if index < 64 { low |= 1 << UInt64(index) } else { high |= 1 << UInt64(index - 64) }
+    }
+
+    func contains(_ index: Int) -> Bool {
+        index < 64 ? low & (1 << UInt64(index)) != 0 : high & (1 << UInt64(index - 64)) != 0
+    }
+
+    var isEmpty: Bool { low == 0 && high == 0 }
+
+    func union(_ other: ECRActionSet) -> ECRActionSet {
+        var result = self
+        result.low |= other.low
+        result.high |= other.high
+        return result
+    }
+
+    func intersection(_ other: ECRActionSet) -> ECRActionSet {
+        var result = self
+        result.low &= other.low
+        result.high &= other.high
+        return result
+    }
+
+    func subtracting(_ other: ECRActionSet) -> ECRActionSet {
+        var result = self
+        result.low &= ~other.low
+        result.high &= ~other.high
+        return result
+    }
+
+    func isSubset(of other: ECRActionSet) -> Bool { subtracting(other).isEmpty }
+
+    /// Catalogue names in catalogue (alphabetical) order, for messages.
+    var names: [String] {
+        ECRCatalog.actions.indices.filter(contains).map { ECRCatalog.actions[$0].name }
+    }
+}
+
+/// The catalogue prepared once for linting: lower-cased short names as bytes (so matching never
+/// lower-cases the catalogue again), and the action groups the rules reason about.
+enum LintCatalog {
+    /// `putimage` for `ecr:PutImage`, indexed like `ECRCatalog.actions`.
+    static let lowercasedShortNames: [[UInt8]] = ECRCatalog.actions.map { Array($0.shortName.lowercased().utf8) }
+
+    static func index(ofLowercased fullName: String) -> Int? {
+        guard fullName.hasPrefix("ecr:") else { return nil }
+        let short = Array(fullName.utf8.dropFirst(4))
+        return lowercasedShortNames.firstIndex(of: short)
+    }
+
+    static let accountScoped: ECRActionSet = {
+        var set = ECRActionSet()
+        for (index, action) in ECRCatalog.actions.enumerated() where action.scope == .account { set.insert(index) }
+        return set
+    }()
+
+    /// What `docker push` calls on the repository; all of them or the push fails part-way.
+    static let push = ECRActionSet(names: [
+        "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
+        "ecr:CompleteLayerUpload", "ecr:PutImage",
+    ])
+    /// The push actions that only a push uses: BatchCheckLayerAvailability also appears in AWS's
+    /// own pull-only examples, so granting it alone does not mean "meant to push".
+    static let pushOnly = push.subtracting(ECRActionSet(names: ["ecr:BatchCheckLayerAvailability"]))
+    /// What `docker pull` calls on the repository.
+    static let pull = ECRActionSet(names: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"])
+    /// Actions that let a principal take the repository over or destroy it.
+    static let administrative = ECRActionSet(names: [
+        "ecr:SetRepositoryPolicy", "ecr:DeleteRepositoryPolicy", "ecr:DeleteRepository",
+    ])
+
+    /// Every catalogue action whose short name matches `pattern` (lower-cased ASCII bytes, `*` and `?`).
+    static func matching(lowercasedPattern pattern: UnsafeBufferPointer<UInt8>) -> ECRActionSet {
+        var set = ECRActionSet()
+        for (index, name) in lowercasedShortNames.enumerated() {
+            let matched = name.withUnsafeBufferPointer { ActionGlob.matches(pattern: pattern, subject: $0) }
+            if matched { set.insert(index) }
+        }
+        return set
+    }
+
+    /// The catalogue action named exactly (case-insensitively) by `name`, without allocating.
+    static func index(ofShortName name: UnsafeBufferPointer<UInt8>) -> Int? {
+        outer: for (index, candidate) in lowercasedShortNames.enumerated() where candidate.count == name.count {
+            for position in 0..<name.count where ActionGlob.lowercased(name[position]) != candidate[position] {
+                continue outer
+            }
+            return index
+        }
+        return nil
+    }
+}
+
+/// The glob that IAM applies to action names: ASCII, case-insensitive, `*` any run, `?` one
+/// character. Action names are short ASCII words, so this byte matcher is all the linter needs;
+/// general policy matching (resources, conditions) lives in Matching.
+enum ActionGlob {
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+
+    /// Greedy two-pointer glob: linear in practice, never exponential. `pattern` is lower-cased;
+    /// `subject` is lower-cased too (catalogue names are).
+    static func matches(pattern: UnsafeBufferPointer<UInt8>, subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        let star = UInt8(ascii: "*")
+        let one = UInt8(ascii: "?")
+        var p = 0
+        var s = 0
+        var starP = -1
+        var starS = 0
+        while s < subject.count {
+            if p < pattern.count && (pattern[p] == one || pattern[p] == subject[s]) {
+                p += 1
+                s += 1
+            } else if p < pattern.count && pattern[p] == star {
+                starP = p
+                starS = s
+                p += 1
+            } else if starP >= 0 {
+                p = starP + 1
+                starS += 1
+                s = starS
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count && pattern[p] == star { p += 1 }
+        return p == pattern.count
+    }
+}
