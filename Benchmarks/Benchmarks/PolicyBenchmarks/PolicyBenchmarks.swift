@@ -7,8 +7,8 @@ nonisolated(unsafe) let benchmarks = {
     let text = RepositoryPolicyText.make()
     precondition(text.count == 10_240, "the benchmark policy must sit exactly at ECR's limit")
     let bytes = Array(text.utf8)
-    let checked = ParsedPolicy(name: "bench.json", bytes: bytes)
-    precondition(checked.policy != nil && !checked.findings.hasErrors, "the benchmark policy must decode cleanly")
+    let report = Linter().lint(ParsedPolicy(name: "bench.json", bytes: bytes), kind: .repository)
+    precondition(report.findings.isEmpty, "the benchmark policy must lint clean: \(report.findings)")
 
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput],
@@ -29,11 +29,9 @@ nonisolated(unsafe) let benchmarks = {
         }
     }
 
-    // READ+LINT: add here once `Linter` is on main, e.g.
-    // Benchmark("read+lint 10 KB policy") { benchmark in
-    //     for _ in benchmark.scaledIterations {
-    //         let parsed = ParsedPolicy(name: "bench.json", bytes: bytes)
-    //         blackHole(Linter().lint(parsed, kind: .repository))
-    //     }
-    // }
+    Benchmark("read+lint 10 KB policy") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(Linter().lint(ParsedPolicy(name: "bench.json", bytes: bytes), kind: .repository))
+        }
+    }
 }
