@@ -11,9 +11,19 @@ public struct ParsedPolicy: Sendable {
 
     /// Reads and decodes, never throws: a file that is not a policy yields findings, not an error.
     public init(name: String, text: String, reader: JSONReader = JSONReader()) {
+        self.init(name: name, text: text, document: reader.read(text))
+    }
+
+    /// Reads raw bytes; invalid UTF-8 is a finding at its position rather than a silent U+FFFD.
+    /// The bytes are read once: the text kept beside the model is only for showing source lines.
+    public init(name: String, bytes: [UInt8], reader: JSONReader = JSONReader()) {
+        let document = reader.read(bytes)
+        self.init(name: name, text: String(decoding: bytes.prefix(reader.maximumSize), as: UTF8.self), document: document)
+    }
+
+    private init(name: String, text: String, document: JSONDocument) {
         self.name = name
         self.text = text
-        let document = reader.read(text)
         var findings = document.findings
         if let root = document.root {
             let decoded = PolicyDecoder().decode(root)
@@ -25,16 +35,6 @@ public struct ParsedPolicy: Sendable {
         self.findings = findings
     }
 
-    /// Reads raw bytes; invalid UTF-8 is a finding at its position rather than a silent U+FFFD.
-    public init(name: String, bytes: [UInt8], reader: JSONReader = JSONReader()) {
-        let document = reader.read(bytes)
-        if document.root == nil, document.findings.contains(where: { $0.code == "invalid-utf8" || $0.code == "file-too-large" }) {
-            self.init(name: name, text: String(decoding: bytes.prefix(reader.maximumSize), as: UTF8.self), findings: document.findings)
-        } else {
-            self.init(name: name, text: String(decoding: bytes, as: UTF8.self), reader: reader)
-        }
-    }
-
     /// A policy embedded in a larger JSON document (a batch case): positions stay those of the
     /// enclosing text.
     public init(name: String, node: JSONNode, enclosingText: String = "") {
@@ -43,13 +43,6 @@ public struct ParsedPolicy: Sendable {
         self.text = enclosingText
         self.policy = decoded.policy
         self.findings = decoded.findings
-    }
-
-    private init(name: String, text: String, findings: [Finding]) {
-        self.name = name
-        self.text = text
-        self.policy = nil
-        self.findings = findings
     }
 
     /// ECR counts the policy text in characters for its 10,240 limit.

@@ -30,12 +30,7 @@ extension JSONParser {
                 try parseEscape(into: &buffer)
                 segmentStart = offset
             case 0x80...:
-                guard let decoded = decodeScalar(at: offset) else {
-                    throw error(
-                        "invalid-utf8",
-                        "the file is not valid UTF-8 here (byte 0x\(String(byte, radix: 16, uppercase: true)))",
-                        help: "save the file with UTF-8 encoding")
-                }
+                guard let decoded = decodeScalar(at: offset) else { throw invalidUTF8Error() }
                 offset += decoded.length
                 column += 1
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
@@ -74,6 +69,8 @@ extension JSONParser {
         case UInt8(ascii: "r"): simple = 0x0D
         case UInt8(ascii: "t"): simple = 0x09
         case UInt8(ascii: "u"): simple = nil
+        case 0x80... where decodeScalar(at: offset) == nil:
+            throw invalidUTF8Error()
         default:
             throw JSONSyntaxError(
                 code: "json-syntax", message: "`\\\(describeEscapeCharacter())` is not a JSON escape",
@@ -147,7 +144,6 @@ extension JSONParser {
         let start = offset
         var end = offset
         while end < bytes.count, isNumberByte(bytes[end]) { end += 1 }
-        let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         var index = start
         func digits() -> Int {
             let first = index
@@ -172,12 +168,18 @@ extension JSONParser {
             if digits() == 0 { valid = false }
         }
         if !valid || index != end || (end < bytes.count && isWordByte(bytes[end])) {
+            // Name the whole word (`0x10`, `-Infinity`), not just its number-like start.
+            var wordEnd = end
+            while wordEnd < bytes.count, wordEnd - start < 40, isWordByte(bytes[wordEnd]) || isNumberByte(bytes[wordEnd]) {
+                wordEnd += 1
+            }
+            let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), as: UTF8.self)
             throw error(
                 "json-syntax", "`\(token)` is not a valid JSON number",
                 help: "numbers look like `12`, `-3.5` or `1e6`; put anything else in double quotes")
         }
         while offset < end { advance() }
-        return token
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     private func isNumberByte(_ byte: UInt8) -> Bool {

@@ -29,7 +29,7 @@ struct JSONParser {
             try skipWhitespace()
             if offset < bytes.count {
                 throw error(
-                    "json-syntax", "unexpected \(describeCurrent()) after the end of the policy",
+                    "json-syntax", "expected the end of the file after the policy, found \(describeCurrent())",
                     help: "a file holds one JSON object: remove what follows its closing `}`")
             }
             return JSONDocument(root: root, findings: findings)
@@ -260,7 +260,7 @@ struct JSONParser {
             case UInt8(ascii: "/") where offset + 1 < bytes.count
                 && (bytes[offset + 1] == UInt8(ascii: "/") || bytes[offset + 1] == UInt8(ascii: "*")):
                 // Reported here, where the learner wrote it, rather than as a confusing "unexpected `/`".
-                throw error("json-syntax", "JSON allows no comments", help: "remove the comment")
+                throw error("json-syntax", "comments are not allowed in JSON", help: "remove the comment")
             default:
                 return
             }
@@ -307,15 +307,17 @@ struct JSONParser {
         return closingHelp()
     }
 
+    /// Invalid UTF-8 wins over whatever else was expected here: it is the real cause.
     func error(_ code: String, _ message: String, help: String? = nil) -> JSONSyntaxError {
-        let here = SourceRange(start: position, end: position)
-        if offset < bytes.count, bytes[offset] >= 0x80, decodeScalar(at: offset) == nil {
-            return JSONSyntaxError(
-                code: "invalid-utf8",
-                message: "the file is not valid UTF-8 here (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
-                help: "save the file with UTF-8 encoding", range: here)
-        }
-        return JSONSyntaxError(code: code, message: message, help: help, range: here)
+        if offset < bytes.count, bytes[offset] >= 0x80, decodeScalar(at: offset) == nil { return invalidUTF8Error() }
+        return JSONSyntaxError(code: code, message: message, help: help, range: SourceRange(start: position, end: position))
+    }
+
+    func invalidUTF8Error() -> JSONSyntaxError {
+        JSONSyntaxError(
+            code: "invalid-utf8",
+            message: "the file is not valid UTF-8 here (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
+            help: "save the file with UTF-8 encoding", range: SourceRange(start: position, end: position))
     }
 
     func hex4(_ value: UInt32) -> String {
