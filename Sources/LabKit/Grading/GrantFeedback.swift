@@ -70,7 +70,7 @@ struct GrantFeedback {
             var actions: [String] = []
             for request in overGrants where !actions.contains(request.action) { actions.append(request.action) }
             let through = allowingStatements(overGrants)
-            let message = "\(subject(actor)) can \(Wording.list(Wording.byHarm(actions)))\(reach(overGrants))\(through.text): \(nextStep(actor, overGrants))"
+            let message = "\(subject(actor)) can \(Wording.actions(actions, groups: world.pack.actionGroups))\(reach(overGrants))\(through.text): \(nextStep(actor, overGrants))"
             return CheckOutcome(id: id, passed: false, message: message, severity: .security, location: through.location)
         }
     }
@@ -132,13 +132,13 @@ struct GrantFeedback {
     /// the actions sharing a reason listed together.
     private func refusalAdvice(_ requests: [GradedRequest]) -> (text: String, location: CheckLocation?) {
         let token = "\u{1}"
-        var reasons: [(advice: String, actions: [String])] = []
+        var reasons: [(advice: String, actions: [String], repository: String?)] = []
         for request in requests {
             let advice = RefusalAdvice.advice(for: request.explanation, action: token) ?? "\(token) is refused"
             if let index = reasons.firstIndex(where: { $0.advice == advice }) {
                 reasons[index].actions.append(request.action)
             } else {
-                reasons.append((advice, [request.action]))
+                reasons.append((advice, [request.action], request.explanation.decision.identityOnly ? nil : world.environment.repositoryARN(request.repository)))
             }
         }
         let text = reasons.map { reason in
@@ -146,6 +146,9 @@ struct GrantFeedback {
             if reason.actions.count > 1 {
                 advice = advice.replacingOccurrences(of: "\(token) is not in", with: "\(token) are not in")
                     .replacingOccurrences(of: "add it there", with: "add them there")
+            }
+            if advice.hasSuffix("check its Resource ARN"), let repository = reason.repository {
+                advice += ": the repository is `\(repository)`"
             }
             return advice.replacingOccurrences(of: token, with: Wording.list(reason.actions))
         }.joined(separator: "; ")

@@ -36,6 +36,20 @@ enum Wording {
         return actions.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
+    /// Actions as a learner thinks of them: whole groups by name (`push and pull`), most harmful group
+    /// first, then the remaining actions most harmful first.
+    static func actions(_ actions: [String], groups: [ActionGroup]) -> String {
+        var rest = actions
+        var names: [String] = []
+        for group in groups.reversed() where !group.actions.isEmpty && group.actions.allSatisfy({ rest.contains($0) }) {
+            names.append(group.name)
+            rest.removeAll { group.actions.contains($0) }
+        }
+        if names.isEmpty { return list(byHarm(rest)) }
+        if rest.isEmpty { return list(names) }
+        return "\(list(names)), and call \(list(byHarm(rest), limit: 4))"
+    }
+
     static func location(_ reference: StatementReference?) -> CheckLocation? {
         reference.map { CheckLocation(file: $0.policyName, line: $0.line, column: $0.column) }
     }
