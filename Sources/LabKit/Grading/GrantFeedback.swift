@@ -148,7 +148,7 @@ struct GrantFeedback {
                     .replacingOccurrences(of: "add it there", with: "add them there")
             }
             if advice.hasSuffix("check its Resource ARN"), let repository = reason.repository {
-                advice += ": the repository is `\(repository)`"
+                advice += " (the repository is `\(repository)`)"
             }
             return advice.replacingOccurrences(of: token, with: Wording.list(reason.actions))
         }.joined(separator: "; ")
