@@ -51,7 +51,7 @@ struct GrantFeedback {
             return CheckOutcome(id: unit.id, passed: true, message: "\(actor.name) cannot \(unit.label)\(onRepository(unit.row))",
                                 severity: .security)
         }
-        let what = unit.isGroup && allowed.count == requests.count ? unit.label : Wording.list(allowed.map(\.action))
+        let what = unit.isGroup && allowed.count == requests.count ? unit.label : "call \(Wording.list(allowed.map(\.action)))"
         let through = allowingStatements(allowed)
         let because = unit.row.because.map { " (\($0))" } ?? ""
         let message = "\(subject(actor)) can \(what)\(onRepository(unit.row))\(through.text), but must not\(because): \(nextStep(actor, allowed))"

@@ -92,7 +92,7 @@ struct GrantDecisions {
                 seen[id, default: 0] += 1
                 if let count = seen[id], count > 1 { id += "#\(count)" }
                 let actions = world.pack.expand(part.references)
-                let label = part.isGroup ? part.label : Wording.list(actions)
+                let label = part.isGroup ? part.label : "call \(Wording.list(actions))"
                 units.append(RowUnit(id: id, row: row, label: label, actions: actions, isGroup: part.isGroup))
             }
         }

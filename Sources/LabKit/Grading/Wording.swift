@@ -36,8 +36,8 @@ enum Wording {
         return actions.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
-    /// Actions as a learner thinks of them: whole groups by name (`push and pull`), most harmful group
-    /// first, then the remaining actions most harmful first.
+    /// What a principal can do, as a learner thinks of it: whole groups by name (`push and pull`), most
+    /// harmful group first, then `call` and the remaining actions, most harmful first.
     static func actions(_ actions: [String], groups: [ActionGroup]) -> String {
         var rest = actions
         var names: [String] = []
@@ -45,7 +45,7 @@ enum Wording {
             names.append(group.name)
             rest.removeAll { group.actions.contains($0) }
         }
-        if names.isEmpty { return list(byHarm(rest)) }
+        if names.isEmpty { return "call \(list(byHarm(rest)))" }
         if rest.isEmpty { return list(names) }
         return "\(list(names)), and call \(list(byHarm(rest), limit: 4))"
     }
