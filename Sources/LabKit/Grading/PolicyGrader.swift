@@ -111,6 +111,10 @@ struct GrantDecisions {
                 let authorizer = Authorizer(identityPolicies: identities, repositoryPolicy: repositoryPolicy, model: world.task.model)
                 let learnerDecides = learnerIsIdentity || setup.holdsLearnerPolicy
                 let isFirst = setup.name == check.repositories.first?.name
+                // Least privilege of an identity policy is what it allows by itself: a repository policy
+                // that happens to refuse the rest must not hide `ecr:*` on the repository ARN.
+                let alone = Authorizer(identityPolicies: identities, repositoryPolicy: Self.repositoryAllowingEverything,
+                                       model: .and)
                 for action in ECRActionNames.all {
                     let accountScoped = ECRActionNames.isAccountScoped(action)
                     // Account-scoped actions are decided once, on `*`, by identity policies alone.
@@ -121,11 +125,18 @@ struct GrantDecisions {
                     let learnerAffects = learnerDecides && !(accountScoped && !learnerIsIdentity)
                     if !learnerAffects && (requirement.row == nil || requirement.verdict == .mayAllow) { continue }
                     let request = world.request(actor, action, repository: repository)
+                    let decider = learnerIsIdentity && requirement.row == nil ? alone : authorizer
                     requests.append(GradedRequest(actor: actor, action: action, repository: repository,
-                                                  requirement: requirement, explanation: authorizer.explain(request)))
+                                                  requirement: requirement, explanation: decider.explain(request)))
                 }
             }
         }
         self.requests = requests
     }
+
+    /// The repository side of an identity policy's least-privilege check: it lets the identity policy decide.
+    static let repositoryAllowingEverything: CompiledPolicy? = try? CompiledPolicy.compile(
+        name: "a repository policy that allows everything",
+        text: #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*"}]}"#,
+        side: .repository).get()
 }

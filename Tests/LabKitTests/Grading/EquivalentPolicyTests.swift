@@ -187,6 +187,19 @@ import Testing
         #expect(check.message.contains("ecr:") && check.message.contains("on fcj-shared-images"), "\(check.message)")
     }
 
+    @Test func task5AllOfECROnTheRepositoryIsMoreThanTheSevenActions() throws {
+        // The repository policy in place refuses everything but the seven; the identity policy still must not rely on it.
+        let text = Self.policy("""
+            {"Sid": "Login", "Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+            {"Sid": "Everything", "Effect": "Allow", "Action": "ecr:*", "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/fcj-workshop-app"}
+            """)
+        let result = try GradingBench().grade("05-ci-identity-policy", text)
+        #expect(result.failedIDs == ["least-privilege:fcj-ecr-ci-cd-user"])
+        let message = try #require(result.failedChecks.first).message
+        #expect(message.hasPrefix("fcj-ecr-ci-cd-user can admin and delete, and call "), "\(message)")
+        #expect(message.contains("through `Everything` (line 5): keep only the actions the task asks for in its Action list"), "\(message)")
+    }
+
     @Test func task6TheWholePartnerAccountLetsTheAuditorIn() throws {
         let solution = try GradingBench().solution("06-cross-account-pull")
         let text = solution.replacingOccurrences(of: "arn:aws:iam::444455556666:role/fcj-partner-deployer", with: "444455556666")
