@@ -25,9 +25,9 @@ public struct Grader: Sendable {
         case .policy(let check):
             checks = PolicyGrader(world: world, check: check).grade(submission)
         case .quiz(let check):
-            checks = QuizGrader(check: check).grade(submission)
+            checks = QuizGrader(check: check).grade(submission.withoutByteOrderMark)
         case .predict(let check):
-            checks = PredictGrader(world: world, check: check).grade(submission)
+            checks = PredictGrader(world: world, check: check).grade(submission.withoutByteOrderMark)
         case .apply(let check):
             checks = ApplyGrader(world: world, check: check).grade(appliedPolicy)
         }
@@ -51,5 +51,13 @@ extension LabPack {
             let prefix = task.id.prefix { $0.isNumber }
             return !prefix.isEmpty && Int(prefix) == number
         }
+    }
+}
+
+extension Submission {
+    /// Editors on Windows often start a file with a byte order mark; the YAML reader takes it for content.
+    var withoutByteOrderMark: Submission {
+        guard text.unicodeScalars.first == "\u{FEFF}" else { return self }
+        return Submission(text: String(text.unicodeScalars.dropFirst()), fileName: fileName)
     }
 }

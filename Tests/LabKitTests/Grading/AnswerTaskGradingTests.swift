@@ -37,6 +37,8 @@ import Testing
         #expect(unknown.failedChecks[0].location?.line == 1)
         let garbage = try bench.grade("01-what-a-repository-policy-is", "{[\u{0}")
         #expect(!garbage.passed)
+        let withMark = try bench.grade("01-what-a-repository-policy-is", "\u{FEFF}q1: b\r\nq2: a\r\nq3: [a, c, d]\r\nq4: a\r\n")
+        #expect(withMark.passed, "a byte order mark and CRLF line ends change nothing")
     }
 
     // MARK: predict
