@@ -99,13 +99,32 @@ struct GrantFeedback {
                 ? "narrow its Resource to the repository ARN it needs"
                 : "keep only the actions the task asks for in its Action list"
         }
-        if needsSomething { return "keep only the actions it needs in the Action list (a pattern such as `ecr:*` grants far more)" }
+        if needsSomething {
+            if let shared = sharedStatement(actor, requests) {
+                return "give \(actor.name) a statement of its own: `\(shared.statement.statementName)` also serves \(shared.other)"
+            }
+            return "keep only the actions it needs in the Action list (a pattern such as `ecr:*` grants far more)"
+        }
         if actor.identity.kind == .service, !actor.definition.context.isEmpty {
             // The same service acts for everyone: only the context it brings tells the callers apart.
             let keys = Wording.list(actor.definition.context.map { "`\($0.key)`" })
             return "add a Condition on \(keys) so that only the approved caller matches"
         }
         return "limit the Principal\(principalReason(actor, requests))"
+    }
+
+    /// An allowing statement that also serves another principal who needs those very actions.
+    private func sharedStatement(_ actor: LabWorld.Actor, _ requests: [GradedRequest]) -> (statement: StatementReference, other: String)? {
+        for request in requests {
+            for statement in request.explanation.decision.matched where statement.side == learnerSide && statement.effect == .allow {
+                let others = decisions.requests.filter {
+                    $0.actor.name != actor.name && $0.action == request.action && $0.requirement.verdict == .mustAllow
+                        && learnerStatements.admits(statement.statementIndex, $0.actor) == true
+                }
+                if let other = others.first { return (statement, other.actor.name) }
+            }
+        }
+        return nil
     }
 
     /// Why the Principal lets this one in: `*`, its whole account, or NotPrincipal.
@@ -134,7 +153,7 @@ struct GrantFeedback {
         let token = "\u{1}"
         var reasons: [(advice: String, actions: [String], repository: String?)] = []
         for request in requests {
-            let advice = RefusalAdvice.advice(for: request.explanation, action: token) ?? "\(token) is refused"
+            let advice = refusalAdvice(request, token: token)
             if let index = reasons.firstIndex(where: { $0.advice == advice }) {
                 reasons[index].actions.append(request.action)
             } else {
@@ -146,14 +165,65 @@ struct GrantFeedback {
             if reason.actions.count > 1 {
                 advice = advice.replacingOccurrences(of: "\(token) is not in", with: "\(token) are not in")
                     .replacingOccurrences(of: "add it there", with: "add them there")
+                    .replacingOccurrences(of: "allows it to `", with: "allows them to `")
             }
             if advice.hasSuffix("check its Resource ARN"), let repository = reason.repository {
                 advice += " (the repository is `\(repository)`)"
             }
             return advice.replacingOccurrences(of: token, with: Wording.list(reason.actions))
         }.joined(separator: "; ")
-        let location = Wording.location(RefusalCause.statement(requests[0].explanation, side: learnerSide))
+        let location = Wording.location(RefusalCause.statement(focused(requests[0]), side: learnerSide))
         return (text, location)
+    }
+
+    /// `RefusalAdvice` on the statements that concern this principal, with the principal named.
+    private func refusalAdvice(_ request: GradedRequest, token: String) -> String {
+        guard var advice = RefusalAdvice.advice(for: focused(request), action: token) else { return "\(token) is refused" }
+        let arn = Self.principalValue(request.actor.identity)
+        advice = advice.replacingOccurrences(of: "does not name this principal: add its ARN to the Principal",
+                                             with: "does not name \(request.actor.name): add `\(arn)` to its Principal")
+        advice = advice.replacingOccurrences(of: "for this principal: add one",
+                                             with: "for \(request.actor.name): add a statement that allows it to `\(arn)`")
+        return advice
+    }
+
+    /// The explanation without the learner's Allow statements that are about someone else: "add the action
+    /// to `CI`" is wrong advice when `CI` names another principal.
+    private func focused(_ request: GradedRequest) -> Explanation {
+        var explanation = request.explanation
+        explanation.statements = explanation.statements.filter { trace in
+            guard trace.statement.side == learnerSide, trace.statement.effect == .allow,
+                  trace.result == .actionNotListed || trace.result == .actionExcluded else { return true }
+            return learnerStatements.admits(trace.statement.statementIndex, request.actor) != false
+        }
+        return explanation
+    }
+
+    /// What a learner writes in a Principal for this caller.
+    static func principalValue(_ identity: PrincipalIdentity) -> String {
+        switch identity.kind {
+        case .service: return identity.arn
+        case .anonymous: return "*"
+        default: return identity.principalARN
+        }
+    }
+
+    var learnerStatements: LearnerStatements { LearnerStatements(policy: policy, side: learnerSide) }
+}
+
+/// The learner's statements as written, to tell whom each one is about.
+struct LearnerStatements {
+    let policy: Policy?
+    let side: StatementReference.Side
+
+    /// Whether the statement's Principal covers the caller; nil when it has none (identity policies).
+    func admits(_ index: Int, _ actor: LabWorld.Actor) -> Bool? {
+        guard side == .repository, let statement = policy?.statements.first(where: { $0.index == index }),
+              let principal = statement.principal else { return nil }
+        let listed = principal.entries.contains { entry in
+            (try? PrincipalPattern.parse(entry).get())?.matches(actor.identity) == true
+        }
+        return listed != principal.isNegated
     }
 }
 

@@ -139,6 +139,26 @@ import Testing
         #expect(result.maxScore == 13)
     }
 
+    @Test func adviceNeverPointsAtAStatementAboutSomeoneElse() throws {
+        // The admin has no statement: adding the delete actions to `CI` would hand them to the pipeline.
+        let solution = try GradingBench().solution("09-protect-against-deletion")
+        let withoutAccount = solution.replacingOccurrences(of: "\"Sid\": \"AccountDecidesThroughIAM\"", with: "\"Sid\": \"Account\"")
+            .replacingOccurrences(of: "\"AWS\": \"arn:aws:iam::111122223333:root\"", with: "\"AWS\": \"arn:aws:iam::111122223333:user/fcj-developer\"")
+            .replacingOccurrences(of: "\"Action\": \"ecr:*\"", with: "\"Action\": \"ecr:BatchGetImage\"")
+        let result = try GradingBench().grade("09-protect-against-deletion", withoutAccount)
+        let delete = try #require(result.check("grant:fcj-ecr-admin:delete"))
+        #expect(delete.message == "fcj-ecr-admin cannot delete: no repository policy statement allows ecr:BatchDeleteImage and ecr:DeleteRepository for fcj-ecr-admin: add a statement that allows them to `arn:aws:iam::111122223333:role/fcj-ecr-admin`")
+    }
+
+    @Test func aStatementSharedWithThePipelineIsSplitNotNarrowed() throws {
+        let text = Self.policy("""
+            {"Sid": "Both", "Effect": "Allow", "Principal": {"AWS": ["\(Self.ci)", "arn:aws:iam::111122223333:user/fcj-developer"]}, "Action": \(Self.seven)}
+            """)
+        let result = try GradingBench().grade("07-developer-pull-only", text)
+        #expect(result.failedIDs == ["deny:fcj-developer:ecr:InitiateLayerUpload+ecr:UploadLayerPart+ecr:CompleteLayerUpload+ecr:PutImage"])
+        #expect(result.failedChecks.first?.message.hasSuffix("give fcj-developer a statement of its own: `Both` also serves fcj-ecr-ci-cd-user") == true)
+    }
+
     // MARK: other tasks
 
     @Test func task5MissingTheRepositoryHalfFailsUnderTheAndModel() throws {
