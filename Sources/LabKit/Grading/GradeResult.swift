@@ -23,7 +23,7 @@ public struct GradeResult: Sendable, Hashable {
     }
 
     /// A task is passed only when every check is.
-    public var passed: Bool { checks.allSatisfy(\.passed) }
+    public var passed: Bool { !checks.isEmpty && checks.allSatisfy(\.passed) }
     public var score: Int { checks.reduce(0) { $0 + ($1.passed ? $1.points : 0) } }
     public var maxScore: Int { checks.reduce(0) { $0 + $1.points } }
     public var failedChecks: [CheckOutcome] { checks.filter { !$0.passed } }
