@@ -15,7 +15,9 @@ struct ECRLab: AsyncParsableCommand {
             """,
         version: version,
         groupedSubcommands: [
+            CommandGroup(name: "Learner", subcommands: [Check.self]),
             CommandGroup(name: "Policy tools", subcommands: [Lint.self, Explain.self, Simulate.self]),
+            CommandGroup(name: "Instructor", subcommands: [Labs.self]),
         ])
 
     /// With no command this will show where the learner is; until the learner commands exist it shows
