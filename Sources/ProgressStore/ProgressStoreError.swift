@@ -20,6 +20,7 @@ public enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConverti
     case invalidLearnerName(name: String, reason: String)
     case unknownLearner(name: String)
     case invalidAccountId(String)
+    case invalidRepositoryName(String)
     case invalidAttempt(task: String, reason: String)
     case invalidSetting(key: String)
     /// A roster row could not be used (`line` is the row's line in the roster file when known).
@@ -50,6 +51,8 @@ public enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConverti
             return "no learner named `\(name)` in the progress database; check the name, or import the roster first"
         case let .invalidAccountId(value):
             return "account id `\(value)` is not 12 digits; use your AWS account id, e.g. `111122223333`"
+        case let .invalidRepositoryName(name):
+            return "repository name `\(name)` must be 2 to 256 characters; use the repository's name as in the task, e.g. `fcj-workshop-app`"
         case let .invalidAttempt(task, reason):
             return "cannot record an attempt at task `\(task)`: \(reason)"
         case let .invalidSetting(key):
