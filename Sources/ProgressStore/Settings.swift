@@ -36,11 +36,16 @@ extension ProgressDatabase {
         try write { db in
             switch (learnerId, value) {
             case let (learnerId?, value?):
-                try LearnerSetting(learnerId: learnerId, key: key.rawValue, value: value).upsert(db)
+                try db.execute(sql: """
+                    INSERT INTO learnerSetting (learnerId, key, value) VALUES (?, ?, ?)
+                    ON CONFLICT (learnerId, key) DO UPDATE SET value = excluded.value
+                    """, arguments: [learnerId, key.rawValue, value])
             case let (learnerId?, nil):
                 _ = try LearnerSetting.deleteOne(db, key: ["learnerId": learnerId, "key": key.rawValue])
             case let (nil, value?):
-                try Setting(key: key.rawValue, value: value).upsert(db)
+                try db.execute(sql: """
+                    INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                    """, arguments: [key.rawValue, value])
             case (nil, nil):
                 _ = try Setting.deleteOne(db, key: key.rawValue)
             }
