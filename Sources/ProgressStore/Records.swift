@@ -18,6 +18,26 @@ public struct Learner: Codable, Sendable, Hashable, Identifiable, FetchableRecor
         case id, name, displayName, email, createdAt
         case group = "groupName"
     }
+
+    init(id: Int64, name: String, displayName: String? = nil, email: String? = nil, group: String? = nil,
+         createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.displayName = displayName
+        self.email = email
+        self.group = group
+        self.createdAt = createdAt
+    }
+
+    // Decoded by hand: reports read thousands of learners and Codable decoding is much slower.
+    public init(row: Row) throws {
+        id = row["id"]
+        name = row["name"]
+        displayName = row["displayName"]
+        email = row["email"]
+        group = row["groupName"]
+        createdAt = row["createdAt"]
+    }
     public enum Columns {
         public static let id = Column(CodingKeys.id)
         public static let name = Column(CodingKeys.name)
@@ -43,6 +63,36 @@ public struct Attempt: Codable, Sendable, Hashable, Identifiable, FetchableRecor
     public var score: Int
     public var maxScore: Int
     public var origin: AttemptOrigin
+
+    public init(
+        id: Int64, learnerId: Int64, taskId: String, submittedAt: Date, source: String, sourceHash: String,
+        passed: Bool, score: Int, maxScore: Int, origin: AttemptOrigin
+    ) {
+        self.id = id
+        self.learnerId = learnerId
+        self.taskId = taskId
+        self.submittedAt = submittedAt
+        self.source = source
+        self.sourceHash = sourceHash
+        self.passed = passed
+        self.score = score
+        self.maxScore = maxScore
+        self.origin = origin
+    }
+
+    // Decoded by hand: batch grading looks up thousands of earlier submissions.
+    public init(row: Row) throws {
+        id = row["id"]
+        learnerId = row["learnerId"]
+        taskId = row["taskId"]
+        submittedAt = row["submittedAt"]
+        source = row["source"]
+        sourceHash = row["sourceHash"]
+        passed = row["passed"]
+        score = row["score"]
+        maxScore = row["maxScore"]
+        origin = row["origin"]
+    }
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)

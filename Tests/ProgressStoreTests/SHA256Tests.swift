@@ -22,3 +22,16 @@ import Testing
             == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+@Suite struct DatabaseTimestampTests {
+    // Away from millisecond boundaries, where the two may round differently.
+    @Test(arguments: [0.0, 1.5, 86_399.9991, 951_782_400.1232, 1_767_225_599.4994, -1.25])
+    func matchesTheStorageFormat(seconds: Double) {
+        let date = Date(timeIntervalSince1970: seconds)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        #expect(DatabaseTimestamp.text(date) == formatter.string(from: date))
+    }
+}
