@@ -115,18 +115,22 @@ extension ProgressDatabase {
             throw refuse("score \(draft.score) is not between 0 and the maximum \(draft.maxScore)")
         }
         if submission.checks.contains(where: { $0.checkId.isEmpty }) { throw refuse("a check has an empty id") }
+        if draft.source.utf8.contains(0) {
+            throw refuse("the submitted text contains a NUL character; submit a text file")
+        }
     }
 }
 
 /// The statements of one recording transaction, prepared once and reused for every attempt.
 private struct AttemptWriter {
     let db: Database
-    let findLearner: Statement
-    let findSubmission: Statement
-    let insertAttempt: Statement
+    let findLearner: BoundStatement
+    let findSubmission: BoundStatement
+    let fetchAttempt: Statement
+    let insertAttempt: BoundStatement
     /// Multi-row inserts of check results by row count: one statement per attempt rather than one
-    /// per check roughly halves the cost of recording a graded submission.
-    var insertChecks: [Int: Statement] = [:]
+    /// per check.
+    var insertChecks: [Int: BoundStatement] = [:]
     var knownLearners: Set<Int64> = []
     /// Batches often share one grading time: its stored form is worked out once.
     var lastTimestamp: (given: Date, text: String, stored: Date)?
@@ -134,11 +138,12 @@ private struct AttemptWriter {
 
     init(_ db: Database) throws {
         self.db = db
-        findLearner = try db.makeStatement(sql: "SELECT 1 FROM learner WHERE id = ?")
-        findSubmission = try db.makeStatement(sql: """
+        findLearner = try BoundStatement(db, sql: "SELECT 1 FROM learner WHERE id = ?")
+        findSubmission = try BoundStatement(db, sql: """
             SELECT id FROM attempt WHERE learnerId = ? AND taskId = ? AND sourceHash = ? ORDER BY id LIMIT 1
             """)
-        insertAttempt = try db.makeStatement(sql: """
+        fetchAttempt = try db.makeStatement(sql: "SELECT * FROM attempt WHERE id = ?")
+        insertAttempt = try BoundStatement(db, sql: """
             INSERT INTO attempt (learnerId, taskId, submittedAt, source, sourceHash, passed, score, maxScore, origin)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -147,15 +152,16 @@ private struct AttemptWriter {
     mutating func record(_ submission: GradedSubmission, hash: String) throws -> RecordedAttempt {
         let draft = submission.draft
         if !knownLearners.contains(draft.learnerId) {
-            guard try Bool.fetchOne(findLearner, arguments: [draft.learnerId]) != nil else {
+            guard try findLearner.firstInteger(db, [.integer(draft.learnerId)]) != nil else {
                 throw ProgressStoreError.invalidAttempt(
                     task: draft.taskId, reason: "learner #\(draft.learnerId) is not in the progress database")
             }
             knownLearners.insert(draft.learnerId)
         }
         if draft.origin != .local,
-           let existingId = try Int64.fetchOne(findSubmission, arguments: [draft.learnerId, draft.taskId, hash]),
-           let existing = try Attempt.fetchOne(db, key: existingId)
+           let existingId = try findSubmission.firstInteger(
+               db, [.integer(draft.learnerId), .text(draft.taskId), .text(hash)]),
+           let existing = try Attempt.fetchOne(fetchAttempt, arguments: [existingId])
         {
             return RecordedAttempt(attempt: existing, wasAlreadyRecorded: true)
         }
@@ -164,9 +170,9 @@ private struct AttemptWriter {
             lastTimestamp = (draft.submittedAt, stored.text, stored.date)
         }
         let submittedAt = lastTimestamp!
-        try insertAttempt.execute(arguments: [
-            draft.learnerId, draft.taskId, submittedAt.text, draft.source, hash,
-            draft.passed, draft.score, draft.maxScore, draft.origin.rawValue,
+        try insertAttempt.run(db, [
+            .integer(draft.learnerId), .text(draft.taskId), .text(submittedAt.text), .text(draft.source),
+            .text(hash), .bool(draft.passed), .int(draft.score), .int(draft.maxScore), .text(draft.origin.rawValue),
         ])
         let id = db.lastInsertedRowID
         try insert(submission.checks, attemptId: id)
@@ -183,21 +189,22 @@ private struct AttemptWriter {
             let count = min(Self.checksPerStatement, checks.count - start)
             let statement = try insertChecks[count] ?? {
                 let rows = repeatElement("(?, ?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
-                let made = try db.makeStatement(sql: """
+                let made = try BoundStatement(db, sql: """
                     INSERT INTO checkResult (attemptId, position, checkId, passed, severity, message) VALUES \(rows)
                     """)
                 insertChecks[count] = made
                 return made
             }()
-            var values: [(any DatabaseValueConvertible)?] = []
+            var values: [BoundStatement.Value] = []
             values.reserveCapacity(6 * count)
             for position in start..<(start + count) {
                 let check = checks[position]
-                values.append(contentsOf: [
-                    attemptId, position, check.checkId, check.passed, check.severity.rawValue, check.message,
-                ] as [(any DatabaseValueConvertible)?])
+                values += [
+                    .integer(attemptId), .int(position), .text(check.checkId), .bool(check.passed),
+                    .text(check.severity.rawValue), .text(check.message),
+                ]
             }
-            try statement.execute(arguments: StatementArguments(values))
+            try statement.run(db, values)
             start += count
         }
     }

@@ -22,6 +22,18 @@ import Testing
         #expect(history[1].checkResults.map(\.checkId) == ["grant.push", "lint", "least"])
     }
 
+    @Test(arguments: ["", "héllo ✓ \u{1F600}\r\n\t", String(repeating: "{\"Statement\": []}\n", count: 2_000)])
+    func textIsStoredExactly(source: String) throws {
+        let database = try ProgressDatabase.inMemory()
+        let alice = try database.learner(named: "alice")
+        let check = CheckRecord(checkId: "c", passed: false, severity: .warning, message: source)
+        let recorded = try database.recordAttempt(.sample(learner: alice, source: source, origin: .batch), checks: [check])
+        #expect(try database.attempts(learner: alice.id).map(\.source) == [source])
+        #expect(try database.checkResults(attempt: recorded.attempt.id).map(\.record) == [check])
+        #expect(try database.recordAttempt(.sample(learner: alice, source: source, origin: .batch), checks: [])
+            .wasAlreadyRecorded)
+    }
+
     @Test func batchAndImportAreIdempotent() throws {
         let database = try ProgressDatabase.inMemory()
         let alice = try database.learner(named: "alice")
@@ -87,6 +99,11 @@ import Testing
         }
         #expect(throws: ProgressStoreError.self) {
             try database.recordAttempt(.sample(learner: alice), checks: [.failing("")])
+        }
+        // SQLite keeps text after a NUL but reading it back stops there: such a file is not text.
+        #expect(throws: ProgressStoreError.invalidAttempt(
+            task: "repo-policy", reason: "the submitted text contains a NUL character; submit a text file")) {
+            try database.recordAttempt(.sample(learner: alice, source: "{}\u{0}"), checks: [])
         }
     }
 
