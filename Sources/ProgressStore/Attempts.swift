@@ -99,6 +99,14 @@ extension ProgressDatabase {
         }
     }
 
+    private static func containsNUL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
+    }
+
     static func attemptRequest(learner learnerId: Int64, task: String?) -> QueryInterfaceRequest<Attempt> {
         var request = Attempt.filter(Attempt.Columns.learnerId == learnerId)
         if let task { request = request.filter(Attempt.Columns.taskId == task) }
@@ -115,7 +123,7 @@ extension ProgressDatabase {
             throw refuse("score \(draft.score) is not between 0 and the maximum \(draft.maxScore)")
         }
         if submission.checks.contains(where: { $0.checkId.isEmpty }) { throw refuse("a check has an empty id") }
-        if draft.source.utf8.contains(0) {
+        if Self.containsNUL(draft.source) {
             throw refuse("the submitted text contains a NUL character; submit a text file")
         }
     }

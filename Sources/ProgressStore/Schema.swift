@@ -40,7 +40,8 @@ enum Schema {
               maxScore INTEGER NOT NULL CHECK (maxScore >= score),
               origin TEXT NOT NULL CHECK (origin IN ('local', 'batch', 'import'))
             );
-            CREATE INDEX attempt_learner_task ON attempt(learnerId, taskId);
+            -- Covers the per-learner, per-task aggregates of the class matrix and task states.
+            CREATE INDEX attempt_learner_task ON attempt(learnerId, taskId, passed, score, maxScore, submittedAt);
             -- Batch grading and import are idempotent: one learner, task and text is one submission.
             CREATE UNIQUE INDEX attempt_submission ON attempt(learnerId, taskId, sourceHash)
               WHERE origin IN ('batch', 'import');
