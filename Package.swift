@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [
                 "PolicyCore", "LabKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(

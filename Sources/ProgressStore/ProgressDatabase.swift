@@ -27,6 +27,11 @@ public final class ProgressDatabase: Sendable {
         self.path = path
         self.temporaryFolder = temporaryFolder
         try Self.prepareFolder(for: path)
+        // Opening switches a fresh file to WAL and migrates it; several processes doing that at
+        // once can hold each other's locks past any busy timeout. A lock file serialises just this
+        // step, so concurrent openers wait their turn instead of failing.
+        let openingLock = OpeningLock(path: path + ".lock")
+        defer { openingLock.release() }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -157,5 +162,25 @@ public final class ProgressDatabase: Sendable {
                 if attempt >= 3 { throw ProgressStoreError.wrapping(error, path: path) }
             }
         }
+    }
+}
+
+/// An advisory `flock` held while a database file is opened and migrated. Where the lock file
+/// cannot be created (a read-only folder), opening goes on without it and SQLite's own locking
+/// reports what is wrong.
+private struct OpeningLock {
+    let descriptor: Int32
+
+    init(path: String) {
+        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        if descriptor >= 0 {
+            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        }
+    }
+
+    func release() {
+        guard descriptor >= 0 else { return }
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
