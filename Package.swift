@@ -23,20 +23,26 @@ let package = Package(
         .target(
             name: "ProgressStore",
             dependencies: [
-                "PolicyCore", "LabKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
+        // The learner's and the instructor's workflows: lab pack + grader + progress store together.
+        .target(
+            name: "Workshop",
+            dependencies: [
+                "PolicyCore", "LabKit", "ProgressStore",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(
             name: "ecrlab",
             dependencies: [
-                "PolicyCore", "LabKit", "ProgressStore",
+                "PolicyCore", "LabKit", "ProgressStore", "Workshop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore"], resources: [.copy("Scenarios")]),
         .testTarget(name: "LabKitTests", dependencies: ["LabKit"], exclude: ["Grading/Golden"]),
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
+        .testTarget(name: "WorkshopTests", dependencies: ["Workshop"]),
         .testTarget(name: "ecrlabTests", dependencies: ["PolicyCore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
