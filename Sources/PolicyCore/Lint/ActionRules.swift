@@ -76,7 +76,7 @@ extension LintContext {
         if element.isNegated {
             report(
                 .security, "allow-with-notaction",
-                "\(statement.name) allows every action except the ones listed in `NotAction`, including actions added to AWS later",
+                "\(statement.label) allows every action except the ones listed in `NotAction`, including actions added to AWS later",
                 at: element.keyRange, help: "list the actions to allow in `Action` instead")
             return
         }

@@ -26,7 +26,7 @@ extension LintContext {
             if let first = firstBySid[sid.value] {
                 report(
                     .warning, "duplicate-sid",
-                    "Sid `\(sid.value)` is already used (line \(first.range.start.line)): Sids should be unique",
+                    "the Sid `\(sid.value)` is already used (line \(first.range.start.line)): Sids should be unique",
                     at: sid.range, help: "give each statement its own Sid")
             } else {
                 firstBySid[sid.value] = sid
@@ -36,7 +36,7 @@ extension LintContext {
             if kind == .identity, sid.value.unicodeScalars.contains(where: { !Self.isASCIIAlphanumeric($0) }) {
                 let cleaned = String(String.UnicodeScalarView(sid.value.unicodeScalars.filter(Self.isASCIIAlphanumeric)))
                 report(
-                    .error, "invalid-sid", "Sid `\(sid.value)` has characters IAM refuses in an identity policy",
+                    .error, "invalid-sid", "the Sid `\(sid.value)` has characters IAM refuses in an identity policy",
                     at: sid.range,
                     help: cleaned.isEmpty ? "use only letters and digits" : "use only letters and digits, e.g. `\(cleaned)`")
             }
@@ -58,7 +58,7 @@ extension LintContext {
             case .repository:
                 if statement.principal == nil {
                     report(
-                        .error, "missing-principal", "\(statement.name) has no `Principal`: a repository policy must say who it applies to",
+                        .error, "missing-principal", "\(statement.label) has no `Principal`: a repository policy must say who it applies to",
                         at: start, help: "add `\"Principal\": { \"AWS\": \"arn:aws:iam::111122223333:user/NAME\" }`")
                 }
                 if let resource = statement.resource {
@@ -81,7 +81,7 @@ extension LintContext {
                 }
                 if statement.resource == nil {
                     report(
-                        .error, "missing-resource", "\(statement.name) has no `Resource`: an identity policy must say what it applies to",
+                        .error, "missing-resource", "\(statement.label) has no `Resource`: an identity policy must say what it applies to",
                         at: start,
                         help: "add `\"Resource\": \"arn:aws:ecr:REGION:ACCOUNT:repository/NAME\"` (or `\"*\"` for account-level actions)")
                 }

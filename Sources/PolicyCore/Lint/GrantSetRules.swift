@@ -20,7 +20,7 @@ extension LintContext {
             if kind == .repository {
                 guard let principal = statement.principal, !principal.isNegated, !principal.entries.isEmpty else { continue }
                 key = principal.entries.map { $0.kind.rawValue + "\u{0}" + $0.value.value }.sorted()
-                who = principal.entries.count == 1 ? "`\(principal.entries[0].value.value)`" : "\(statement.name)'s principals"
+                who = principal.entries.count == 1 ? "`\(principal.entries[0].value.value)`" : "the principals of \(statement.label)"
             }
             if grants[key] == nil { order.append(key) }
             var grant = grants[key] ?? Grant(who: who)
@@ -59,6 +59,6 @@ extension LintContext {
             .warning, code,
             "\(subject) allows \(present) but not \(absent): `\(command)` will fail part-way",
             at: first.range,
-            help: "add \(absent) to the Action list of \(first.statement.name), or remove the others if \(command) is not meant")
+            help: "add \(absent) to the Action list of \(first.statement.label), or remove the others if \(command) is not meant")
     }
 }

@@ -67,4 +67,11 @@ struct LintContext {
 
 extension Statement {
     var allows: Bool { effect?.value == .allow }
+
+    /// How a message names the statement: `statement `AllowPull`` or `statement 2`, so that a
+    /// message starts lower-case and the learner's own Sid stays in backticks.
+    var label: String {
+        if let sid = sid?.value, !sid.isEmpty { return "statement `\(sid)`" }
+        return "statement \(index + 1)"
+    }
 }

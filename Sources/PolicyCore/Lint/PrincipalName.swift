@@ -11,8 +11,8 @@ enum PrincipalName: Hashable, Sendable {
     case uniqueID
     /// A `*` or `?` inside a value: IAM accepts wildcards in principals only as the whole `"*"`.
     case partialWildcard
-    /// An account id that is not 12 digits; `utf8Range` locates it inside the value.
-    case invalidAccount(String, utf8Range: Range<Int>)
+    /// An account id that is not 12 digits; `utf8Range` locates it inside an ARN.
+    case invalidAccount(String, utf8Range: Range<Int>?)
     case invalid(reason: String, help: String)
 
     /// One user, one role, or sessions of one role: the principals a least-privilege grant names.
@@ -37,7 +37,7 @@ enum PrincipalName: Hashable, Sendable {
         {
             self = .uniqueID
         } else if value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "-" || $0 == " " }) {
-            self = .invalidAccount(value, utf8Range: 0..<value.utf8.count)
+            self = .invalidAccount(value, utf8Range: nil)
         } else {
             self = .invalid(
                 reason: "`\(value)` is neither an account id nor an IAM ARN",
@@ -65,7 +65,7 @@ enum PrincipalName: Hashable, Sendable {
             return
         }
         guard region.isEmpty else {
-            self = .invalid(reason: "IAM ARNs have no Region, but `\(arn)` has `\(region)`", help: "leave the Region empty: `arn:aws:\(service)::…`")
+            self = .invalid(reason: "an IAM ARN has no Region, but `\(arn)` has `\(region)`", help: "leave the Region empty: `arn:aws:\(service)::…`")
             return
         }
         guard PrincipalName.isAccountID(account) else {
