@@ -4,8 +4,8 @@ enum ActionReference: Hashable, Sendable {
     case everything
     /// `ecr:…`: the catalogue actions it names (empty when it names none: a typo).
     case ecr(ECRActionSet, isPattern: Bool)
-    /// Another service's action, lower-cased (`s3:getobject`) so duplicates compare equal.
-    case otherService(String)
+    /// Another service's action (`s3:GetObject`).
+    case otherService
     /// Not `service:Name` at all.
     case malformed
 
@@ -46,7 +46,7 @@ enum ActionReference: Hashable, Sendable {
         let isECR = service.count == 3 && ActionGlob.lowercased(service[0]) == UInt8(ascii: "e")
             && ActionGlob.lowercased(service[1]) == UInt8(ascii: "c") && ActionGlob.lowercased(service[2]) == UInt8(ascii: "r")
         guard isECR else {
-            self = .otherService(String(decoding: text, as: UTF8.self).lowercased())
+            self = .otherService
             return
         }
         let name = UnsafeBufferPointer(rebasing: text[(colon + 1)...])
@@ -89,7 +89,8 @@ enum ActionReference: Hashable, Sendable {
 
 /// The Action element of one statement, read once.
 struct StatementActions: Sendable {
-    var references: [(item: Located<String>, reference: ActionReference)]
+    /// One per item of the Action list, same order.
+    var references: [ActionReference]
     /// The ECR actions the statement applies to: the listed ones, or for NotAction all the others.
     var covered: ECRActionSet
 
@@ -99,9 +100,9 @@ struct StatementActions: Sendable {
             covered = .empty
             return
         }
-        references = element.items.map { ($0, ActionReference($0.value)) }
+        references = element.items.map { ActionReference($0.value) }
         var listed = ECRActionSet()
-        for entry in references { listed = listed.union(entry.reference.ecrActions) }
+        for reference in references { listed = listed.union(reference.ecrActions) }
         covered = element.isNegated ? ECRActionSet.all.subtracting(listed) : listed
     }
 }

@@ -25,8 +25,24 @@ struct OperatorName: Hashable, Sendable {
     /// The `…Not…` operators: satisfied when the request value matches none of the values.
     var isNegated: Bool { base.contains("Not") }
 
+    /// Every valid name, parsed once: a policy repeats the same few operators, and one hash lookup
+    /// beats taking each name apart again.
+    private static let valid: [String: OperatorName] = {
+        var table: [String: OperatorName] = [:]
+        for quantifier in [nil] + quantifiers.map(Optional.some) {
+            for base in bases {
+                for ifExists in base == "Null" ? [false] : [false, true] {
+                    let name = (quantifier.map { $0 + ":" } ?? "") + base + (ifExists ? "IfExists" : "")
+                    table[name] = OperatorName(quantifier: quantifier, base: base, ifExists: ifExists)
+                }
+            }
+        }
+        return table
+    }()
+
     /// Operator names are case-sensitive (IAM answers "Invalid Condition type" to `stringEquals`).
     static func parse(_ name: String) -> Result<OperatorName, Problem> {
+        if let known = valid[name] { return .success(known) }
         var rest = Substring(name)
         var quantifier: String?
         if let colon = rest.firstIndex(of: ":") {

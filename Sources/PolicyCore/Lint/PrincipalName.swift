@@ -1,12 +1,14 @@
-/// What an `AWS` principal value names, as IAM reads it, or why IAM would refuse it.
+/// What an `AWS` principal value names, as IAM reads it, or why IAM would refuse it. Only the
+/// shape: the evaluator has its own ARN model; the linter needs to know whether a value is valid
+/// and whether it names one identity.
 enum PrincipalName: Hashable, Sendable {
     case everyone
-    case account(String)
-    case root(account: String)
-    case user(account: String, name: String)
-    case role(account: String, name: String)
-    case roleSession(account: String, role: String)
-    case federatedUser(account: String)
+    case account
+    case root
+    case user
+    case role
+    case roleSession
+    case federatedUser
     /// An IAM unique id (`AIDA…`, `AROA…`): what AWS shows once the user or role was deleted.
     case uniqueID
     /// A `*` or `?` inside a value: IAM accepts wildcards in principals only as the whole `"*"`.
@@ -24,19 +26,20 @@ enum PrincipalName: Hashable, Sendable {
     }
 
     init(aws value: String) {
-        if value == "*" {
+        let utf8 = value.utf8
+        if utf8.count == 1 && utf8.first == UInt8(ascii: "*") {
             self = .everyone
-        } else if value.contains("*") || value.contains("?") {
+        } else if utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) {
             self = .partialWildcard
         } else if value.hasPrefix("arn:") {
             self = PrincipalName(arn: value)
-        } else if PrincipalName.isAccountID(value) {
-            self = .account(value)
-        } else if (value.hasPrefix("AIDA") || value.hasPrefix("AROA")) && value.count >= 16
-            && value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
+        } else if PrincipalName.isAccountID(value.utf8) {
+            self = .account
+        } else if (value.hasPrefix("AIDA") || value.hasPrefix("AROA")) && utf8.count >= 16
+            && utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) })
         {
             self = .uniqueID
-        } else if value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "-" || $0 == " " }) {
+        } else if utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") }) {
             self = .invalidAccount(value, utf8Range: nil)
         } else {
             self = .invalid(
@@ -45,60 +48,111 @@ enum PrincipalName: Hashable, Sendable {
         }
     }
 
+    /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`, read through the UTF-8 view: principals are
+    /// checked in every statement, and splitting into strings would allocate for each.
     private init(arn: String) {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6 else {
+        let utf8 = arn.utf8
+        // The five colons that separate the six parts; the resource part may hold more.
+        var colons = (utf8.startIndex, utf8.startIndex, utf8.startIndex, utf8.startIndex, utf8.startIndex)
+        var found = 0
+        var index = utf8.startIndex
+        while index != utf8.endIndex, found < 5 {
+            if utf8[index] == UInt8(ascii: ":") {
+                switch found {
+                case 0: colons.0 = index
+                case 1: colons.1 = index
+                case 2: colons.2 = index
+                case 3: colons.3 = index
+                default: colons.4 = index
+                }
+                found += 1
+            }
+            index = utf8.index(after: index)
+        }
+        guard found == 5 else {
             self = .invalid(
                 reason: "`\(arn)` is not a complete ARN",
                 help: "an IAM principal ARN has six parts: `arn:aws:iam::111122223333:user/NAME`")
             return
         }
-        let (partition, service, region, account, resource) = (parts[1], parts[2], parts[3], String(parts[4]), parts[5])
-        guard partition == "aws" || partition.hasPrefix("aws-") else {
-            self = .invalid(reason: "`\(partition)` in `\(arn)` is not an AWS partition", help: "start the ARN with `arn:aws:`")
+        func between(_ start: String.Index, _ end: String.Index) -> Substring.UTF8View {
+            arn[utf8.index(after: start)..<end].utf8
+        }
+        let partition = between(colons.0, colons.1)
+        let service = between(colons.1, colons.2)
+        let region = between(colons.2, colons.3)
+        let account = between(colons.3, colons.4)
+        let resource = between(colons.4, utf8.endIndex)
+        guard partition.elementsEqual("aws".utf8) || partition.starts(with: "aws-".utf8) else {
+            self = .invalid(
+                reason: "`\(String(Substring(partition)))` in `\(arn)` is not an AWS partition", help: "start the ARN with `arn:aws:`")
             return
         }
-        guard service == "iam" || service == "sts" else {
+        let isIAM = service.elementsEqual("iam".utf8)
+        guard isIAM || service.elementsEqual("sts".utf8) else {
             self = .invalid(
                 reason: "`\(arn)` is not an IAM or STS ARN, so it names no principal",
                 help: "name a user or role: `arn:aws:iam::111122223333:user/NAME` or `…:role/NAME`")
             return
         }
         guard region.isEmpty else {
-            self = .invalid(reason: "an IAM ARN has no Region, but `\(arn)` has `\(region)`", help: "leave the Region empty: `arn:aws:\(service)::…`")
+            self = .invalid(
+                reason: "an IAM ARN has no Region, but `\(arn)` has `\(String(Substring(region)))`",
+                help: "leave the Region empty: `arn:aws:\(String(Substring(service)))::…`")
             return
         }
         guard PrincipalName.isAccountID(account) else {
-            let start = parts[0].utf8.count + parts[1].utf8.count + parts[2].utf8.count + parts[3].utf8.count + 4
-            self = .invalidAccount(account, utf8Range: start..<(start + account.utf8.count))
+            let start = utf8.distance(from: utf8.startIndex, to: colons.3) + 1
+            self = .invalidAccount(String(Substring(account)), utf8Range: start..<(start + account.count))
             return
         }
-        let segments = resource.split(separator: "/", omittingEmptySubsequences: false)
-        let hasNames = segments.count >= 2 && !segments.dropFirst().contains { $0.isEmpty }
-        switch (service, segments.first ?? "") {
-        case ("iam", "root") where segments.count == 1:
-            self = .root(account: account)
-        case ("iam", "user") where hasNames:
-            self = .user(account: account, name: String(segments.last!))
-        case ("iam", "role") where hasNames:
-            self = .role(account: account, name: String(segments.last!))
-        case ("sts", "assumed-role") where hasNames && segments.count == 3:
-            self = .roleSession(account: account, role: String(segments[1]))
-        case ("sts", "federated-user") where hasNames:
-            self = .federatedUser(account: account)
-        case ("iam", "group"):
+        // Resource: a type, then one or more non-empty names separated by `/`.
+        let slash = UInt8(ascii: "/")
+        let type = resource.prefix { $0 != slash }
+        let names = resource.dropFirst(type.count)
+        var nameCount = 0
+        var hasEmptyName = false
+        var previous = slash
+        for byte in names.dropFirst() {
+            if byte == slash && previous == slash { hasEmptyName = true }
+            if byte == slash { nameCount += 1 }
+            previous = byte
+        }
+        if !names.isEmpty {
+            nameCount += 1
+            if previous == slash { hasEmptyName = true }
+        }
+        let hasNames = nameCount >= 1 && !hasEmptyName
+        switch (isIAM, Substring(type)) {
+        case (true, "root") where names.isEmpty:
+            self = .root
+        case (true, "user") where hasNames:
+            self = .user
+        case (true, "role") where hasNames:
+            self = .role
+        case (false, "assumed-role") where hasNames && nameCount == 2:
+            self = .roleSession
+        case (false, "federated-user") where hasNames:
+            self = .federatedUser
+        case (true, "group"):
             self = .invalid(
                 reason: "`\(arn)` is a group, and a group cannot be a principal",
                 help: "name the users of the group, or a role they assume")
-        default:
-            let example = "arn:aws:iam::\(account):user/\(resource.isEmpty ? "NAME" : resource)"
+        case (true, _):
+            let resourceText = String(Substring(resource))
+            let accountText = String(Substring(account))
             self = .invalid(
-                reason: "`\(resource)` in `\(arn)` is not `root`, `user/NAME` or `role/NAME`",
-                help: service == "iam" ? "for a user write `\(example)`" : "use `arn:aws:sts::\(account):assumed-role/ROLE/SESSION`")
+                reason: "`\(resourceText)` in `\(arn)` is not `root`, `user/NAME` or `role/NAME`",
+                help: "for a user write `arn:aws:iam::\(accountText):user/\(resourceText.isEmpty ? "NAME" : resourceText)`")
+        case (false, _):
+            let accountText = String(Substring(account))
+            self = .invalid(
+                reason: "`\(String(Substring(resource)))` in `\(arn)` is not `assumed-role/ROLE/SESSION` or `federated-user/NAME`",
+                help: "for a role session write `arn:aws:sts::\(accountText):assumed-role/ROLE/SESSION`, or name the role: `arn:aws:iam::\(accountText):role/ROLE`")
         }
     }
 
-    static func isAccountID(_ text: String) -> Bool {
-        text.utf8.count == 12 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    static func isAccountID<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.count == 12 && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }

@@ -86,8 +86,8 @@ extension LintContext {
         let location =
             action.isNegated
             ? action.keyRange
-            : facts.references.first { !$0.reference.ecrActions.intersection(LintCatalog.administrative).isEmpty }?.item.range
-                ?? action.keyRange
+            : facts.references.firstIndex { !$0.ecrActions.intersection(LintCatalog.administrative).isEmpty }
+                .map { action.items[$0].range } ?? action.keyRange
         let who =
             principal.entries.count == 1
             ? "`\(principal.entries[0].value.value)`"
