@@ -12,8 +12,12 @@ enum ActionReference: Hashable, Sendable {
     /// Parses IAM's action syntax: `service:Name`, service `[A-Za-z0-9-]+`, name `[A-Za-z0-9*?]+`,
     /// whitespace around it tolerated (AWS does).
     init(_ text: String) {
-        var text = text
-        self = text.withUTF8 { ActionReference(utf8: $0) }
+        if let reference = text.utf8.withContiguousStorageIfAvailable({ ActionReference(utf8: $0) }) {
+            self = reference
+        } else {
+            var copy = text
+            self = copy.withUTF8 { ActionReference(utf8: $0) }
+        }
     }
 
     private init(utf8 raw: UnsafeBufferPointer<UInt8>) {
@@ -51,8 +55,7 @@ enum ActionReference: Hashable, Sendable {
         }
         let name = UnsafeBufferPointer(rebasing: text[(colon + 1)...])
         if isPattern {
-            let lowered = name.map(ActionGlob.lowercased)
-            self = .ecr(lowered.withUnsafeBufferPointer { LintCatalog.matching(lowercasedPattern: $0) }, isPattern: true)
+            self = .ecr(LintCatalog.matching(pattern: name), isPattern: true)
         } else {
             var set = ECRActionSet()
             if let index = LintCatalog.index(ofShortName: name) { set.insert(index) }

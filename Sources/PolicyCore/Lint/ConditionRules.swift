@@ -1,12 +1,6 @@
 /// Rules on `Condition` blocks: operators IAM does not know (an unknown operator must never
 /// quietly be "no match": in a Deny that fails open), and values that cannot mean what they say.
 extension LintContext {
-    private static let exactMatchBases: [String: String] = [
-        "StringEquals": "StringLike", "StringNotEquals": "StringNotLike",
-        "StringEqualsIgnoreCase": "StringLike", "StringNotEqualsIgnoreCase": "StringNotLike",
-        "ArnEquals": "ArnLike", "ArnNotEquals": "ArnNotLike",
-    ]
-
     mutating func checkConditions() {
         for statement in policy.statements {
             // Conditions come flattened, one per key: judge each operator once.
@@ -44,9 +38,8 @@ extension LintContext {
     }
 
     private mutating func checkExactMatchValues(_ condition: Condition, _ op: OperatorName) {
-        guard let likeBase = Self.exactMatchBases[op.base] else { return }
-        for value in condition.values where !holdsPlaceholder(value) && Self.hasWildcard(value.value) {
-            let like = (op.quantifier.map { $0 + ":" } ?? "") + likeBase + (op.ifExists ? "IfExists" : "")
+        for value in condition.values where Self.hasWildcard(value.value) && !holdsPlaceholder(value) {
+            guard let like = op.likeForm else { return }
             report(
                 .warning, "wildcard-in-exact-match",
                 "`\(condition.operatorName.value)` compares `\(value.value)` literally: its `*` or `?` is not a wildcard",

@@ -20,16 +20,19 @@ extension LintContext {
     }
 
     private mutating func checkSids() {
-        var firstBySid: [String: Located<String>] = [:]
+        // Keyed by fingerprint, confirmed by comparing the Sids: integer keys hash cheaply.
+        var firstBySid: [UInt64: [Located<String>]] = [:]
+        firstBySid.reserveCapacity(policy.statements.count)
         for statement in policy.statements {
             guard let sid = statement.sid, !sid.value.isEmpty, !holdsPlaceholder(sid) else { continue }
-            if let first = firstBySid[sid.value] {
+            let fingerprint = Fingerprint.of(sid.value)
+            if let first = firstBySid[fingerprint]?.first(where: { $0.value == sid.value }) {
                 report(
                     .warning, "duplicate-sid",
                     "the Sid `\(sid.value)` is already used (line \(first.range.start.line)): Sids should be unique",
                     at: sid.range, help: "give each statement its own Sid")
             } else {
-                firstBySid[sid.value] = sid
+                firstBySid[fingerprint, default: []].append(sid)
             }
             // Repository policies accept spaces (AWS's own examples use them); identity policies
             // accept letters and digits only.

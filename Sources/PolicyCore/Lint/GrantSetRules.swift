@@ -17,21 +17,36 @@ extension LintContext {
     }
 
     mutating func checkGrantSets() {
-        // Statements naming the same principals add up, whatever order they list them in: one
-        // dictionary access per statement.
-        var grants: [[PrincipalEntry]: Grant] = [:]
+        // Statements naming the same principals add up, whatever order they list them in. Groups
+        // are found through an order-independent fingerprint of the principals, confirmed by
+        // comparing the principals themselves: one integer lookup per statement.
+        var grants: [Grant] = []
+        var groupsByFingerprint: [UInt64: [Int]] = [:]
+        groupsByFingerprint.reserveCapacity(policy.statements.count)
         for (index, statement) in policy.statements.enumerated() {
             guard statement.allows, statement.action != nil else { continue }
-            var key: [PrincipalEntry] = []
+            var fingerprint: UInt64 = 0
             if kind == .repository {
                 guard let principal = statement.principal, !principal.isNegated, !principal.entries.isEmpty else { continue }
-                key = principal.entries.count == 1 ? principal.entries : principal.entries.sorted {
-                    ($0.kind.rawValue, $0.value.value) < ($1.kind.rawValue, $1.value.value)
+                for entry in principal.entries {
+                    var one = Fingerprint()
+                    one.add(entry.kind.rawValue)
+                    one.add(entry.value.value)
+                    fingerprint = fingerprint &+ one.value
                 }
             }
-            grants[key, default: Grant(first: index)].add(actionFacts[index].covered, statement: index)
+            let candidates = groupsByFingerprint[fingerprint] ?? []
+            let group = candidates.first { samePrincipals(policy.statements[grants[$0].first], statement) }
+            if let group {
+                grants[group].add(actionFacts[index].covered, statement: index)
+            } else {
+                var grant = Grant(first: index)
+                grant.add(actionFacts[index].covered, statement: index)
+                groupsByFingerprint[fingerprint, default: []].append(grants.count)
+                grants.append(grant)
+            }
         }
-        for grant in grants.values.sorted(by: { $0.first < $1.first }) {
+        for grant in grants {
             if let statement = grant.firstPush {
                 reportIncomplete("incomplete-push", "docker push", grant, LintCatalog.push, LintCatalog.pushOnly, statement)
             }
@@ -39,6 +54,18 @@ extension LintContext {
                 reportIncomplete("incomplete-pull", "docker pull", grant, LintCatalog.pull, LintCatalog.pull, statement)
             }
         }
+    }
+
+    /// The same principals, in any order (identity policies have none: all their statements agree).
+    private func samePrincipals(_ a: Statement, _ b: Statement) -> Bool {
+        let left = a.principal?.entries ?? []
+        let right = b.principal?.entries ?? []
+        if left.count != right.count { return false }
+        if left.count == 1 { return left[0] == right[0] }
+        func ordered(_ entries: [PrincipalEntry]) -> [PrincipalEntry] {
+            entries.sorted { ($0.kind.rawValue, $0.value.value) < ($1.kind.rawValue, $1.value.value) }
+        }
+        return ordered(left) == ordered(right)
     }
 
     private mutating func reportIncomplete(

@@ -22,6 +22,20 @@ struct OperatorName: Hashable, Sendable {
     var base: String
     var ifExists: Bool
 
+    /// For an exact-match string or ARN operator, its pattern-matching counterpart with the same
+    /// quantifier and `IfExists` (`StringEquals` → `StringLike`); nil for the others.
+    var likeForm: String? {
+        let likeBase: String? =
+            switch base {
+            case "StringEquals", "StringEqualsIgnoreCase": "StringLike"
+            case "StringNotEquals", "StringNotEqualsIgnoreCase": "StringNotLike"
+            case "ArnEquals": "ArnLike"
+            case "ArnNotEquals": "ArnNotLike"
+            default: nil
+            }
+        return likeBase.map { (quantifier.map { $0 + ":" } ?? "") + $0 + (ifExists ? "IfExists" : "") }
+    }
+
     /// The `…Not…` operators: satisfied when the request value matches none of the values.
     var isNegated: Bool { base.contains("Not") }
 

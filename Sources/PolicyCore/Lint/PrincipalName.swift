@@ -26,16 +26,20 @@ enum PrincipalName: Hashable, Sendable {
     }
 
     init(aws value: String) {
-        let utf8 = value.utf8
-        if utf8.count == 1 && utf8.first == UInt8(ascii: "*") {
+        var bytes = value
+        self = bytes.withUTF8 { PrincipalName(aws: value, utf8: $0) }
+    }
+
+    private init(aws value: String, utf8: UnsafeBufferPointer<UInt8>) {
+        if utf8.count == 1 && utf8[0] == UInt8(ascii: "*") {
             self = .everyone
         } else if utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) {
             self = .partialWildcard
-        } else if value.hasPrefix("arn:") {
-            self = PrincipalName(arn: value)
-        } else if PrincipalName.isAccountID(value.utf8) {
+        } else if utf8.starts(with: "arn:".utf8) {
+            self = PrincipalName(arn: value, utf8: utf8)
+        } else if PrincipalName.isAccountID(utf8) {
             self = .account
-        } else if (value.hasPrefix("AIDA") || value.hasPrefix("AROA")) && utf8.count >= 16
+        } else if (utf8.starts(with: "AIDA".utf8) || utf8.starts(with: "AROA".utf8)) && utf8.count >= 16
             && utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) })
         {
             self = .uniqueID
@@ -48,26 +52,26 @@ enum PrincipalName: Hashable, Sendable {
         }
     }
 
-    /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`, read through the UTF-8 view: principals are
-    /// checked in every statement, and splitting into strings would allocate for each.
-    private init(arn: String) {
-        let utf8 = arn.utf8
-        // The five colons that separate the six parts; the resource part may hold more.
-        var colons = (utf8.startIndex, utf8.startIndex, utf8.startIndex, utf8.startIndex, utf8.startIndex)
+    /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`, read from its bytes: principals are checked
+    /// in every statement, and strings would allocate for each part. Strings are made only for
+    /// messages.
+    private init(arn: String, utf8: UnsafeBufferPointer<UInt8>) {
+        // Offsets of the five colons that separate the six parts; the resource may hold more.
+        var colons = (0, 0, 0, 0, 0)
         var found = 0
-        var index = utf8.startIndex
-        while index != utf8.endIndex, found < 5 {
-            if utf8[index] == UInt8(ascii: ":") {
+        var position = 0
+        while position < utf8.count, found < 5 {
+            if utf8[position] == UInt8(ascii: ":") {
                 switch found {
-                case 0: colons.0 = index
-                case 1: colons.1 = index
-                case 2: colons.2 = index
-                case 3: colons.3 = index
-                default: colons.4 = index
+                case 0: colons.0 = position
+                case 1: colons.1 = position
+                case 2: colons.2 = position
+                case 3: colons.3 = position
+                default: colons.4 = position
                 }
                 found += 1
             }
-            index = utf8.index(after: index)
+            position += 1
         }
         guard found == 5 else {
             self = .invalid(
@@ -75,17 +79,15 @@ enum PrincipalName: Hashable, Sendable {
                 help: "an IAM principal ARN has six parts: `arn:aws:iam::111122223333:user/NAME`")
             return
         }
-        func between(_ start: String.Index, _ end: String.Index) -> Substring.UTF8View {
-            arn[utf8.index(after: start)..<end].utf8
-        }
-        let partition = between(colons.0, colons.1)
-        let service = between(colons.1, colons.2)
-        let region = between(colons.2, colons.3)
-        let account = between(colons.3, colons.4)
-        let resource = between(colons.4, utf8.endIndex)
+        func part(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: utf8[(from + 1)..<to]) }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        let partition = part(colons.0, colons.1)
+        let service = part(colons.1, colons.2)
+        let region = part(colons.2, colons.3)
+        let account = part(colons.3, colons.4)
+        let resource = part(colons.4, utf8.count)
         guard partition.elementsEqual("aws".utf8) || partition.starts(with: "aws-".utf8) else {
-            self = .invalid(
-                reason: "`\(String(Substring(partition)))` in `\(arn)` is not an AWS partition", help: "start the ARN with `arn:aws:`")
+            self = .invalid(reason: "`\(text(partition))` in `\(arn)` is not an AWS partition", help: "start the ARN with `arn:aws:`")
             return
         }
         let isIAM = service.elementsEqual("iam".utf8)
@@ -97,57 +99,59 @@ enum PrincipalName: Hashable, Sendable {
         }
         guard region.isEmpty else {
             self = .invalid(
-                reason: "an IAM ARN has no Region, but `\(arn)` has `\(String(Substring(region)))`",
-                help: "leave the Region empty: `arn:aws:\(String(Substring(service)))::…`")
+                reason: "an IAM ARN has no Region, but `\(arn)` has `\(text(region))`",
+                help: "leave the Region empty: `arn:aws:\(text(service))::…`")
             return
         }
         guard PrincipalName.isAccountID(account) else {
-            let start = utf8.distance(from: utf8.startIndex, to: colons.3) + 1
-            self = .invalidAccount(String(Substring(account)), utf8Range: start..<(start + account.count))
+            self = .invalidAccount(text(account), utf8Range: (colons.3 + 1)..<colons.4)
             return
         }
         // Resource: a type, then one or more non-empty names separated by `/`.
         let slash = UInt8(ascii: "/")
-        let type = resource.prefix { $0 != slash }
-        let names = resource.dropFirst(type.count)
+        let typeEnd = resource.firstIndex(of: slash) ?? resource.count
+        let type = UnsafeBufferPointer(rebasing: resource[0..<typeEnd])
         var nameCount = 0
         var hasEmptyName = false
-        var previous = slash
-        for byte in names.dropFirst() {
-            if byte == slash && previous == slash { hasEmptyName = true }
-            if byte == slash { nameCount += 1 }
-            previous = byte
-        }
-        if !names.isEmpty {
+        if typeEnd < resource.count {
+            var nameLength = 0
+            for byte in resource[(typeEnd + 1)...] {
+                if byte == slash {
+                    if nameLength == 0 { hasEmptyName = true }
+                    nameCount += 1
+                    nameLength = 0
+                } else {
+                    nameLength += 1
+                }
+            }
+            if nameLength == 0 { hasEmptyName = true }
             nameCount += 1
-            if previous == slash { hasEmptyName = true }
         }
         let hasNames = nameCount >= 1 && !hasEmptyName
-        switch (isIAM, Substring(type)) {
-        case (true, "root") where names.isEmpty:
+        func isType(_ name: String) -> Bool { type.elementsEqual(name.utf8) }
+        if isIAM && isType("root") && nameCount == 0 {
             self = .root
-        case (true, "user") where hasNames:
+        } else if isIAM && isType("user") && hasNames {
             self = .user
-        case (true, "role") where hasNames:
+        } else if isIAM && isType("role") && hasNames {
             self = .role
-        case (false, "assumed-role") where hasNames && nameCount == 2:
+        } else if !isIAM && isType("assumed-role") && hasNames && nameCount == 2 {
             self = .roleSession
-        case (false, "federated-user") where hasNames:
+        } else if !isIAM && isType("federated-user") && hasNames {
             self = .federatedUser
-        case (true, "group"):
+        } else if isIAM && isType("group") {
             self = .invalid(
                 reason: "`\(arn)` is a group, and a group cannot be a principal",
                 help: "name the users of the group, or a role they assume")
-        case (true, _):
-            let resourceText = String(Substring(resource))
-            let accountText = String(Substring(account))
+        } else if isIAM {
+            let resourceText = text(resource)
             self = .invalid(
                 reason: "`\(resourceText)` in `\(arn)` is not `root`, `user/NAME` or `role/NAME`",
-                help: "for a user write `arn:aws:iam::\(accountText):user/\(resourceText.isEmpty ? "NAME" : resourceText)`")
-        case (false, _):
-            let accountText = String(Substring(account))
+                help: "for a user write `arn:aws:iam::\(text(account)):user/\(resourceText.isEmpty ? "NAME" : resourceText)`")
+        } else {
+            let accountText = text(account)
             self = .invalid(
-                reason: "`\(String(Substring(resource)))` in `\(arn)` is not `assumed-role/ROLE/SESSION` or `federated-user/NAME`",
+                reason: "`\(text(resource))` in `\(arn)` is not `assumed-role/ROLE/SESSION` or `federated-user/NAME`",
                 help: "for a role session write `arn:aws:sts::\(accountText):assumed-role/ROLE/SESSION`, or name the role: `arn:aws:iam::\(accountText):role/ROLE`")
         }
     }
