@@ -131,13 +131,29 @@ enum LintCatalog {
         }
     }
 
+    /// The actions whose lower-cased name starts with each byte: a pattern that starts with a
+    /// letter (`ecr:Batch*`) is tried against a handful of names instead of all of them.
+    private static let byFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, bounds) in nameBounds.enumerated() where !bounds.isEmpty {
+            table[Int(nameBytes[bounds.lowerBound])].append(index)
+        }
+        return table
+    }()
+
     /// Every catalogue action whose short name matches `pattern` (ASCII, any case, `*` and `?`).
     static func matching(pattern: UnsafeBufferPointer<UInt8>) -> ECRActionSet {
         var set = ECRActionSet()
+        guard let first = pattern.first else { return set }
         nameBytes.withUnsafeBufferPointer { bytes in
-            for (index, bounds) in nameBounds.enumerated()
-            where ActionGlob.matches(pattern: pattern, subject: UnsafeBufferPointer(rebasing: bytes[bounds])) {
-                set.insert(index)
+            func test(_ index: Int) {
+                let subject = UnsafeBufferPointer(rebasing: bytes[nameBounds[index]])
+                if ActionGlob.matches(pattern: pattern, subject: subject) { set.insert(index) }
+            }
+            if first == UInt8(ascii: "*") || first == UInt8(ascii: "?") {
+                for index in nameBounds.indices { test(index) }
+            } else {
+                for index in byFirstByte[Int(ActionGlob.lowercased(first))] { test(index) }
             }
         }
         return set

@@ -62,6 +62,11 @@ extension LintContext {
         let right = b.principal?.entries ?? []
         if left.count != right.count { return false }
         if left.count == 1 { return left[0] == right[0] }
+        // Short lists (the usual case) compare pairwise without sorting; principal lists hold no
+        // meaningful duplicates, so containment both ways is set equality.
+        if left.count <= 8 {
+            return left.allSatisfy { right.contains($0) } && right.allSatisfy { left.contains($0) }
+        }
         func ordered(_ entries: [PrincipalEntry]) -> [PrincipalEntry] {
             entries.sorted { ($0.kind.rawValue, $0.value.value) < ($1.kind.rawValue, $1.value.value) }
         }
