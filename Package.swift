@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore"], resources: [.copy("Scenarios")]),
         .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
-        .testTarget(name: "ecrlabTests", dependencies: ["PolicyCore"]),
+        .testTarget(name: "ecrlabTests", dependencies: ["PolicyCore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,2 +1,26 @@
 import ArgumentParser
-@main struct ECRLab: ParsableCommand { func run() { print("ecrlab") } }
+
+/// The root command. Each subcommand lives in its own file under Commands/ and joins one of the
+/// groups below, so `ecrlab --help` lists commands the way DESIGN.md presents them.
+@main
+struct ECRLab: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "ecrlab",
+        abstract: "Learn, check and explain ECR repository access policies, offline.",
+        discussion: """
+            Exit codes: 0 success, 1 the checked thing failed (a policy error, a task not passed), \
+            2 the input could not be used (missing, unreadable, not a policy), 64 wrong usage.
+            """,
+        version: version,
+        groupedSubcommands: [
+            CommandGroup(name: "Policy tools", subcommands: [Lint.self, Explain.self, Simulate.self]),
+        ])
+
+    /// With no command this will show where the learner is; until the learner commands exist it shows
+    /// what there is.
+    func run() async throws {
+        Console(color: .auto).write(ECRLab.helpMessage() + "\n")
+    }
+}

@@ -35,6 +35,16 @@ public struct ParsedPolicy: Sendable {
         }
     }
 
+    /// A policy embedded in a larger JSON document (a batch case): positions stay those of the
+    /// enclosing text.
+    public init(name: String, node: JSONNode, enclosingText: String = "") {
+        let decoded = PolicyDecoder().decode(node)
+        self.name = name
+        self.text = enclosingText
+        self.policy = decoded.policy
+        self.findings = decoded.findings
+    }
+
     private init(name: String, text: String, findings: [Finding]) {
         self.name = name
         self.text = text

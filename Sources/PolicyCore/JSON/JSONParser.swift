@@ -108,7 +108,9 @@ struct JSONParser {
         try enter()
         advance()  // {
         var members: [JSONMember] = []
-        var seen: [String: SourceRange] = [:]
+        // Policy objects have a handful of keys, where a scan beats hashing; a hostile file with
+        // thousands of keys in one object gets the dictionary so reading stays linear.
+        var index: [String: SourceRange]?
         try skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             advance()
@@ -137,15 +139,23 @@ struct JSONParser {
             advance()
             try skipWhitespace()
             let value = try parseValue(context: .member(key))
-            if let first = seen[key] {
+            let earlier: SourceRange?
+            if let index {
+                earlier = index[key]
+            } else {
+                earlier = members.first(where: { $0.key == key })?.keyRange
+                if members.count == 16 {
+                    index = Dictionary(members.map { ($0.key, $0.keyRange) }, uniquingKeysWith: { first, _ in first })
+                }
+            }
+            if earlier == nil { index?[key] = keyRange }
+            if let first = earlier {
                 findings.append(
                     Finding(
                         .error, "duplicate-key",
                         "`\(key)` appears twice in the same object (first at line \(first.start.line), column \(first.start.column))",
                         at: keyRange,
                         help: "JSON readers keep only one of them: merge the two into a single `\(key)`"))
-            } else {
-                seen[key] = keyRange
             }
             members.append(JSONMember(key: key, keyRange: keyRange, value: value))
             try skipWhitespace()

@@ -32,7 +32,7 @@ extension LintContext {
             }
         case .ecr(let actions, let isPattern):
             if actions.isEmpty {
-                let trimmed = text.trimmingSpaces
+                let trimmed = text.trimmingSpaces()
                 if isPattern {
                     report(
                         .error, "unknown-action", "`\(trimmed)` matches no ECR action", at: item.range,
@@ -57,7 +57,7 @@ extension LintContext {
     }
 
     private func malformedActionHelp(_ text: String) -> String {
-        let trimmed = text.trimmingSpaces
+        let trimmed = text.trimmingSpaces()
         // `ecr PutImage`, `ecr.PutImage`, `ecr/PutImage`: the right words with the wrong separator.
         for separator in [" ", ".", "/", "::", ";"] {
             let parts = trimmed.components(separatedBy: separator).filter { !$0.isEmpty }
@@ -83,7 +83,7 @@ extension LintContext {
         for (item, reference) in zip(element.items, facts.references) where reference.isFullWildcard {
             report(
                 .security, "wildcard-action",
-                "`\(item.value.trimmingSpaces)` allows every \(reference == .everything ? "" : "ECR ")action, including deleting the repository and changing its policy",
+                "`\(item.value.trimmingSpaces())` allows every \(reference == .everything ? "" : "ECR ")action, including deleting the repository and changing its policy",
                 at: item.range, help: "list only the actions needed, e.g. the push and pull actions")
         }
     }
@@ -128,29 +128,19 @@ extension LintContext {
                     break
                 }
             } else if references[position] == .otherService {
-                let name = items[position].value.trimmingSpaces.lowercased()
+                let name = items[position].value.trimmingSpaces().lowercased()
                 if !seenOtherServices.insert(name).inserted {
-                    coveredBy = references.indices.first { items[$0].value.trimmingSpaces.lowercased() == name }
+                    coveredBy = references.indices.first { items[$0].value.trimmingSpaces().lowercased() == name }
                 }
             }
             guard let coveredBy else { continue }
-            let covering = items[coveredBy].value.trimmingSpaces
-            let mine = items[position].value.trimmingSpaces
+            let covering = items[coveredBy].value.trimmingSpaces()
+            let mine = items[position].value.trimmingSpaces()
             let isDuplicate = covering.lowercased() == mine.lowercased()
             report(
                 .suggestion, "redundant-action",
                 isDuplicate ? "`\(mine)` is listed twice" : "`\(mine)` is already covered by `\(covering)`",
                 at: items[position].range, help: "remove this entry")
         }
-    }
-}
-
-extension String {
-    /// Without the spaces and tabs AWS tolerates around action names.
-    var trimmingSpaces: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
-            return ""
-        }
-        return String(self[first...last])
     }
 }

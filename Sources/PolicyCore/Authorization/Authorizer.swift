@@ -1,0 +1,94 @@
+/// Decides requests against a principal's identity policies and a repository's policy, under the
+/// workshop's AND model or AWS's own rule (reference §4).
+public struct Authorizer: Sendable {
+    public let identityPolicies: [CompiledPolicy]
+    public let repositoryPolicy: CompiledPolicy?
+    public let model: EvaluationModel
+
+    public init(identityPolicies: [CompiledPolicy], repositoryPolicy: CompiledPolicy?, model: EvaluationModel = .and) {
+        self.identityPolicies = identityPolicies
+        self.repositoryPolicy = repositoryPolicy
+        self.model = model
+    }
+
+    public func decide(_ request: AuthorizationRequest) -> Decision {
+        let action = request.action.trimmingSpaces().lowercased()
+        // Account-level actions act on `*`, never on a repository: its policy takes no part.
+        let identityOnly = ECRCatalog.byLowercasedName[action]?.scope == .account || ARN(request.resource)?.service != "ecr"
+        var matched: [StatementReference] = []
+        var denied = false
+
+        var identityAllows = false
+        if request.principal.hasIdentityPolicies {
+            for policy in identityPolicies {
+                for statement in policy.statements where statement.matches(request, action: action, side: .identity) {
+                    matched.append(statement.reference(in: policy))
+                    if statement.effect == .deny { denied = true } else { identityAllows = true }
+                }
+            }
+        }
+
+        var repositoryAllows = false
+        var repositoryNamesPrincipal = false
+        if !identityOnly, let policy = repositoryPolicy {
+            for statement in policy.statements where statement.matches(request, action: action, side: .repository) {
+                matched.append(statement.reference(in: policy))
+                if statement.effect == .deny {
+                    denied = true
+                } else {
+                    repositoryAllows = true
+                    if statement.namesPrincipal(request.principal) { repositoryNamesPrincipal = true }
+                }
+            }
+        }
+
+        if denied { return Decision(outcome: .explicitDeny, matched: matched, missing: [], identityOnly: identityOnly) }
+
+        let allowed: Bool
+        if identityOnly {
+            allowed = identityAllows
+        } else if !request.principal.hasIdentityPolicies {
+            // Services and anonymous callers have no identity side: the resource policy decides.
+            allowed = repositoryAllows
+        } else if model == .aws && request.isSameAccount {
+            allowed = identityAllows || repositoryNamesPrincipal
+        } else {
+            allowed = identityAllows && repositoryAllows
+        }
+        if allowed { return Decision(outcome: .allow, matched: matched, missing: [], identityOnly: identityOnly) }
+
+        var missing: [Decision.MissingAllow] = []
+        if request.principal.hasIdentityPolicies && !identityAllows { missing.append(.identity) }
+        if !identityOnly && !repositoryAllows { missing.append(repositoryPolicy == nil ? .noRepositoryPolicy : .repository) }
+        return Decision(outcome: .implicitDeny, matched: matched, missing: missing, identityOnly: identityOnly)
+    }
+}
+
+extension CompiledStatement {
+    func matches(_ request: AuthorizationRequest, action: String, side: StatementReference.Side) -> Bool {
+        guard actions.applies(to: action) else { return false }
+        if let principals {
+            let listed = principals.contains { $0.matches(request.principal) }
+            guard listed != principalsNegated else { return false }
+        }
+        if let resources {
+            guard resources.applies(to: request.resource, context: request.context) else { return false }
+        }
+        // Without Resource, a repository policy statement covers the repository it is attached to.
+        for condition in conditions where !condition.evaluate(in: request.context) { return false }
+        return true
+    }
+
+    /// Whether this (matching) statement lets the principal in by naming it, not just its account.
+    func namesPrincipal(_ principal: PrincipalIdentity) -> Bool {
+        guard let principals else { return false }
+        if principalsNegated { return true }
+        return principals.contains { $0.matches(principal) && $0.namesPrincipal }
+    }
+
+    func reference(in policy: CompiledPolicy) -> StatementReference {
+        StatementReference(
+            policyName: policy.name, side: policy.side, statementName: reference.name, statementIndex: reference.index,
+            effect: effect, line: reference.line, column: reference.column)
+    }
+}

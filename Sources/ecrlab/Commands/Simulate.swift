@@ -1,0 +1,64 @@
+import ArgumentParser
+import PolicyCore
+
+extension DockerSimulation.Operation: ExpressibleByArgument {}
+
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the ECR calls of docker login + push or pull, each decided, stopping where docker would.",
+        discussion: "Exit codes: 0 every call allowed, 1 a call refused, 2 a policy could not be read or evaluated.")
+
+    @Argument(help: "push or pull.")
+    var operation: DockerSimulation.Operation
+
+    @Option(name: .customLong("as"), help: "The caller: an IAM user or role ARN, a role session ARN, or a service principal.")
+    var principal: String
+
+    @OptionGroup var policies: PolicyFileOptions
+
+    @Option(help: "The repository name.")
+    var repo: String = "fcj-workshop-app"
+
+    @Option(help: "The repository's region.")
+    var region: String = "us-east-1"
+
+    @Option(help: "The account that owns the repository (default: the caller's account).")
+    var repositoryAccount: String?
+
+    @Option(name: .customLong("context"), help: "A context key, KEY=VALUE (repeat a key for several values).")
+    var contextPairs: [String] = []
+
+    @Option(help: "Colour: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        guard let identity = PrincipalIdentity(principal), identity.kind != .anonymous || principal == "anonymous" else {
+            throw ValidationError("`\(principal)` is not a principal: give a user or role ARN such as arn:aws:iam::111122223333:user/fcj-ecr-ci-cd-user")
+        }
+        if let repositoryAccount, repositoryAccount.count != 12 || !repositoryAccount.allSatisfy(\.isNumber) {
+            throw ValidationError("`\(repositoryAccount)` is not an account id: give 12 digits")
+        }
+        if repo.isEmpty || repo.contains(where: { $0.isWhitespace }) {
+            throw ValidationError("`\(repo)` is not a repository name")
+        }
+    }
+
+    func run() throws {
+        let console = Console(color: color)
+        let authorizer = try policies.authorizer(console: console)
+        let identity = PrincipalIdentity(principal)!
+        let account = repositoryAccount ?? identity.account ?? "111122223333"
+        var context: [String: [String]] = [:]
+        for pair in contextPairs {
+            guard let equals = pair.firstIndex(of: "=") else {
+                throw ValidationError("`\(pair)` is not KEY=VALUE")
+            }
+            context[String(pair[..<equals]), default: []].append(String(pair[pair.index(after: equals)...]))
+        }
+        let repositoryARN = "arn:aws:ecr:\(region):\(account):repository/\(repo)"
+        let simulation = DockerSimulation(
+            operation, principal: identity, repositoryARN: repositoryARN, authorizer: authorizer, context: context)
+        console.write(SimulationRenderer().text(simulation, operation: operation, authorizer: authorizer))
+        if !simulation.succeeded { throw ExitCode.checkFailed }
+    }
+}
