@@ -47,8 +47,8 @@ enum ActionReference: Hashable, Sendable {
             }
         }
         let service = UnsafeBufferPointer(rebasing: text[0..<colon])
-        let isECR = service.count == 3 && ActionGlob.lowercased(service[0]) == UInt8(ascii: "e")
-            && ActionGlob.lowercased(service[1]) == UInt8(ascii: "c") && ActionGlob.lowercased(service[2]) == UInt8(ascii: "r")
+        let isECR = service.count == 3 && LintCatalog.folded(service[0]) == UInt8(ascii: "e")
+            && LintCatalog.folded(service[1]) == UInt8(ascii: "c") && LintCatalog.folded(service[2]) == UInt8(ascii: "r")
         guard isECR else {
             self = .otherService
             return

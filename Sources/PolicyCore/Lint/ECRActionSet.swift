@@ -94,11 +94,17 @@ enum LintCatalog {
         return slots
     }()
 
+    /// ASCII lower case: action names are ASCII, and IAM compares them case-insensitively.
+    @inline(__always)
+    static func folded(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+
     /// FNV-1a over ASCII-lower-cased bytes.
     @inline(__always)
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(ActionGlob.lowercased(byte))) &* 16_777_619 }
+        for byte in bytes { hash = (hash ^ UInt32(folded(byte))) &* 16_777_619 }
         return Int(hash)
     }
 
@@ -118,7 +124,7 @@ enum LintCatalog {
                     let bounds = nameBounds[index]
                     if bounds.count == name.count {
                         var equal = true
-                        for offset in 0..<name.count where ActionGlob.lowercased(name[offset]) != bytes[bounds.lowerBound + offset] {
+                        for offset in 0..<name.count where folded(name[offset]) != bytes[bounds.lowerBound + offset] {
                             equal = false
                             break
                         }
@@ -141,19 +147,20 @@ enum LintCatalog {
         return table
     }()
 
-    /// Every catalogue action whose short name matches `pattern` (ASCII, any case, `*` and `?`).
+    /// Every catalogue action whose short name matches `pattern` (the part after `ecr:`, IAM's
+    /// case-insensitive `*` and `?`).
     static func matching(pattern: UnsafeBufferPointer<UInt8>) -> ECRActionSet {
         var set = ECRActionSet()
         guard let first = pattern.first else { return set }
+        let glob = WildcardPattern(String(decoding: pattern, as: UTF8.self), caseSensitive: false)
         nameBytes.withUnsafeBufferPointer { bytes in
             func test(_ index: Int) {
-                let subject = UnsafeBufferPointer(rebasing: bytes[nameBounds[index]])
-                if ActionGlob.matches(pattern: pattern, subject: subject) { set.insert(index) }
+                if glob.matches(utf8: UnsafeBufferPointer(rebasing: bytes[nameBounds[index]])) { set.insert(index) }
             }
             if first == UInt8(ascii: "*") || first == UInt8(ascii: "?") {
                 for index in nameBounds.indices { test(index) }
             } else {
-                for index in byFirstByte[Int(ActionGlob.lowercased(first))] { test(index) }
+                for index in byFirstByte[Int(folded(first))] { test(index) }
             }
         }
         return set
@@ -180,43 +187,4 @@ enum LintCatalog {
         "ecr:SetRepositoryPolicy", "ecr:DeleteRepositoryPolicy", "ecr:DeleteRepository",
     ])
 
-}
-
-/// The glob that IAM applies to action names: ASCII, case-insensitive, `*` any run, `?` one
-/// character. Action names are short ASCII words, so this byte matcher is all the linter needs;
-/// general policy matching (resources, conditions) lives in Matching.
-enum ActionGlob {
-    @inline(__always)
-    static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-    }
-
-    /// Greedy two-pointer glob: linear in practice, never exponential. `pattern` is folded to lower
-    /// case as it is read; `subject` must already be lower-cased (catalogue names are).
-    static func matches(pattern: UnsafeBufferPointer<UInt8>, subject: UnsafeBufferPointer<UInt8>) -> Bool {
-        let star = UInt8(ascii: "*")
-        let one = UInt8(ascii: "?")
-        var p = 0
-        var s = 0
-        var starP = -1
-        var starS = 0
-        while s < subject.count {
-            if p < pattern.count && (pattern[p] == one || lowercased(pattern[p]) == subject[s]) {
-                p += 1
-                s += 1
-            } else if p < pattern.count && pattern[p] == star {
-                starP = p
-                starS = s
-                p += 1
-            } else if starP >= 0 {
-                p = starP + 1
-                starS += 1
-                s = starS
-            } else {
-                return false
-            }
-        }
-        while p < pattern.count && pattern[p] == star { p += 1 }
-        return p == pattern.count
-    }
 }
