@@ -12,15 +12,21 @@ enum ActionReference: Hashable, Sendable {
     /// Parses IAM's action syntax: `service:Name`, service `[A-Za-z0-9-]+`, name `[A-Za-z0-9*?]+`,
     /// whitespace around it tolerated (AWS does).
     init(_ text: String) {
-        if let reference = text.utf8.withContiguousStorageIfAvailable({ ActionReference(utf8: $0) }) {
+        var patterns: [String: ECRActionSet] = [:]
+        self.init(text, patterns: &patterns)
+    }
+
+    /// `patterns` remembers what each wildcard expanded to: long policies repeat the same few.
+    init(_ text: String, patterns: inout [String: ECRActionSet]) {
+        if let reference = text.utf8.withContiguousStorageIfAvailable({ ActionReference(utf8: $0, text: text, patterns: &patterns) }) {
             self = reference
         } else {
             var copy = text
-            self = copy.withUTF8 { ActionReference(utf8: $0) }
+            self = copy.withUTF8 { ActionReference(utf8: $0, text: text, patterns: &patterns) }
         }
     }
 
-    private init(utf8 raw: UnsafeBufferPointer<UInt8>) {
+    private init(utf8 raw: UnsafeBufferPointer<UInt8>, text original: String, patterns: inout [String: ECRActionSet]) {
         var start = 0
         var end = raw.count
         while start < end, ActionReference.isSpace(raw[start]) { start += 1 }
@@ -55,7 +61,13 @@ enum ActionReference: Hashable, Sendable {
         }
         let name = UnsafeBufferPointer(rebasing: text[(colon + 1)...])
         if isPattern {
-            self = .ecr(LintCatalog.matching(pattern: name), isPattern: true)
+            if let known = patterns[original] {
+                self = .ecr(known, isPattern: true)
+            } else {
+                let actions = LintCatalog.matching(pattern: name)
+                patterns[original] = actions
+                self = .ecr(actions, isPattern: true)
+            }
         } else {
             var set = ECRActionSet()
             if let index = LintCatalog.index(ofShortName: name) { set.insert(index) }
@@ -97,13 +109,13 @@ struct StatementActions: Sendable {
     /// The ECR actions the statement applies to: the listed ones, or for NotAction all the others.
     var covered: ECRActionSet
 
-    init(_ statement: Statement) {
+    init(_ statement: Statement, patterns: inout [String: ECRActionSet]) {
         guard let element = statement.action else {
             references = []
             covered = .empty
             return
         }
-        references = element.items.map { ActionReference($0.value) }
+        references = element.items.map { ActionReference($0.value, patterns: &patterns) }
         var listed = ECRActionSet()
         for reference in references { listed = listed.union(reference.ecrActions) }
         covered = element.isNegated ? ECRActionSet.all.subtracting(listed) : listed

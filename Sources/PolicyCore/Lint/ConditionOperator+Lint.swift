@@ -1,4 +1,25 @@
 extension ConditionOperator {
+    /// Every valid operator name, parsed once: a policy repeats the same few operators, and one
+    /// dictionary lookup is cheaper than parsing the name again. Unknown names go to `parse`,
+    /// which explains what is wrong with them.
+    private static let validNames: [String: ConditionOperator] = {
+        var table: [String: ConditionOperator] = [:]
+        for quantifier in Quantifier.allCases {
+            for base in Base.allCases {
+                for ifExists in base == .null ? [false] : [false, true] {
+                    let op = ConditionOperator(quantifier: quantifier, base: base, ifExists: ifExists)
+                    table[op.name] = op
+                }
+            }
+        }
+        return table
+    }()
+
+    static func parseForLint(_ name: String) -> Result<ConditionOperator, ConditionOperatorError> {
+        if let known = validNames[name] { return .success(known) }
+        return parse(name)
+    }
+
     /// For an exact-match string or ARN operator, its pattern-matching counterpart with the same
     /// quantifier and `IfExists` (`StringEquals` → `StringLike`); nil for the others.
     var likeForm: String? {

@@ -10,7 +10,7 @@ extension LintContext {
                 let name = condition.operatorName
                 if name.range.start.offset != lastOperatorOffset || name.range == .unknown {
                     lastOperatorOffset = name.range.start.offset
-                    parsed = ConditionOperator.parse(name.value)
+                    parsed = ConditionOperator.parseForLint(name.value)
                     if case .failure(let problem) = parsed { reportOperator(name, problem) }
                 }
                 if case .success(let op) = parsed { checkExactMatchValues(condition, op) }
@@ -65,7 +65,7 @@ extension LintContext {
     /// that is not just a wildcard.
     func narrowsPrincipals(_ statement: Statement) -> Bool {
         statement.conditions.contains { condition in
-            guard case .success(let op) = ConditionOperator.parse(condition.operatorName.value), op.canNarrowPrincipals
+            guard case .success(let op) = ConditionOperator.parseForLint(condition.operatorName.value), op.canNarrowPrincipals
             else { return false }
             return condition.values.contains { value in value.value.contains { $0 != "*" } }
         }

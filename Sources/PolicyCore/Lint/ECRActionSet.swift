@@ -148,16 +148,28 @@ enum LintCatalog {
     }()
 
     /// Every catalogue action whose short name matches `pattern` (the part after `ecr:`, IAM's
-    /// case-insensitive `*` and `?`).
+    /// case-insensitive `*` and `?`). Names are first filtered on the pattern's literal prefix,
+    /// which settles the common `ecr:Prefix*` alone; the glob runs only on what remains.
     static func matching(pattern: UnsafeBufferPointer<UInt8>) -> ECRActionSet {
         var set = ECRActionSet()
         guard let first = pattern.first else { return set }
-        let glob = WildcardPattern(String(decoding: pattern, as: UTF8.self), caseSensitive: false)
+        let prefixLength =
+            pattern.firstIndex { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } ?? pattern.count
+        let isPrefixThenStar = prefixLength == pattern.count - 1 && pattern[prefixLength] == UInt8(ascii: "*")
+        var glob: WildcardPattern?
         nameBytes.withUnsafeBufferPointer { bytes in
             func test(_ index: Int) {
-                if glob.matches(utf8: UnsafeBufferPointer(rebasing: bytes[nameBounds[index]])) { set.insert(index) }
+                let bounds = nameBounds[index]
+                guard bounds.count >= prefixLength else { return }
+                for offset in 0..<prefixLength where folded(pattern[offset]) != bytes[bounds.lowerBound + offset] { return }
+                if isPrefixThenStar {
+                    set.insert(index)
+                    return
+                }
+                if glob == nil { glob = WildcardPattern(String(decoding: pattern, as: UTF8.self), caseSensitive: false) }
+                if glob!.matches(utf8: UnsafeBufferPointer(rebasing: bytes[bounds])) { set.insert(index) }
             }
-            if first == UInt8(ascii: "*") || first == UInt8(ascii: "?") {
+            if prefixLength == 0 {
                 for index in nameBounds.indices { test(index) }
             } else {
                 for index in byFirstByte[Int(folded(first))] { test(index) }

@@ -18,7 +18,8 @@ struct LintContext {
         self.kind = kind
         self.options = options
         self.findings = parsed.findings.filter { !options.disabledCodes.contains($0.code) }
-        self.actionFacts = policy.statements.map(StatementActions.init)
+        var patterns: [String: ECRActionSet] = [:]
+        self.actionFacts = policy.statements.map { StatementActions($0, patterns: &patterns) }
     }
 
     mutating func report(

@@ -93,3 +93,24 @@ struct ActionRuleTests {
         expectFinding("redundant-action", .suggestion, at: 7, 21, in: report)
     }
 }
+
+@Suite("Lint: action patterns against the catalogue")
+struct ActionPatternTests {
+    @Test(arguments: [
+        ("ecr:batch*", 5), ("ecr:Describe*", 8), ("ecr:*Layer*", 5), ("ecr:Get*Policy", 3), ("ecr:?utImage", 1),
+        ("ecr:PUTIMAGE", 1), ("ecr:*", ECRCatalog.actions.count), ("*", ECRCatalog.actions.count), ("ecr:Foo*", 0),
+        (" ecr:PutImage ", 1),
+    ])
+    func patternCoversTheRightActions(pattern: String, count: Int) {
+        #expect(ActionReference(pattern).ecrActions.names.count == count)
+    }
+
+    @Test func repeatedPatternsExpandTheSameFromMemory() {
+        var patterns: [String: ECRActionSet] = [:]
+        let first = ActionReference("ecr:Get*Policy", patterns: &patterns)
+        let second = ActionReference("ecr:Get*Policy", patterns: &patterns)
+        #expect(first == second)
+        #expect(patterns.count == 1)
+        #expect(first.ecrActions.names == ["ecr:GetLifecyclePolicy", "ecr:GetRegistryPolicy", "ecr:GetRepositoryPolicy"])
+    }
+}
