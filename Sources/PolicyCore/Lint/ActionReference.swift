@@ -4,19 +4,29 @@ enum ActionReference: Hashable, Sendable {
     case everything
     /// `ecr:…`: the catalogue actions it names (empty when it names none: a typo).
     case ecr(ECRActionSet, isPattern: Bool)
-    /// Another service's action, lower-cased (`s3:getobject`) so duplicates compare equal.
-    case otherService(String)
+    /// Another service's action (`s3:GetObject`).
+    case otherService
     /// Not `service:Name` at all.
     case malformed
 
     /// Parses IAM's action syntax: `service:Name`, service `[A-Za-z0-9-]+`, name `[A-Za-z0-9*?]+`,
     /// whitespace around it tolerated (AWS does).
     init(_ text: String) {
-        var text = text
-        self = text.withUTF8 { ActionReference(utf8: $0) }
+        var patterns: [String: ECRActionSet] = [:]
+        self.init(text, patterns: &patterns)
     }
 
-    private init(utf8 raw: UnsafeBufferPointer<UInt8>) {
+    /// `patterns` remembers what each wildcard expanded to: long policies repeat the same few.
+    init(_ text: String, patterns: inout [String: ECRActionSet]) {
+        if let reference = text.utf8.withContiguousStorageIfAvailable({ ActionReference(utf8: $0, text: text, patterns: &patterns) }) {
+            self = reference
+        } else {
+            var copy = text
+            self = copy.withUTF8 { ActionReference(utf8: $0, text: text, patterns: &patterns) }
+        }
+    }
+
+    private init(utf8 raw: UnsafeBufferPointer<UInt8>, text original: String, patterns: inout [String: ECRActionSet]) {
         var start = 0
         var end = raw.count
         while start < end, ActionReference.isSpace(raw[start]) { start += 1 }
@@ -43,16 +53,21 @@ enum ActionReference: Hashable, Sendable {
             }
         }
         let service = UnsafeBufferPointer(rebasing: text[0..<colon])
-        let isECR = service.count == 3 && ActionGlob.lowercased(service[0]) == UInt8(ascii: "e")
-            && ActionGlob.lowercased(service[1]) == UInt8(ascii: "c") && ActionGlob.lowercased(service[2]) == UInt8(ascii: "r")
+        let isECR = service.count == 3 && LintCatalog.folded(service[0]) == UInt8(ascii: "e")
+            && LintCatalog.folded(service[1]) == UInt8(ascii: "c") && LintCatalog.folded(service[2]) == UInt8(ascii: "r")
         guard isECR else {
-            self = .otherService(String(decoding: text, as: UTF8.self).lowercased())
+            self = .otherService
             return
         }
         let name = UnsafeBufferPointer(rebasing: text[(colon + 1)...])
         if isPattern {
-            let lowered = name.map(ActionGlob.lowercased)
-            self = .ecr(lowered.withUnsafeBufferPointer { LintCatalog.matching(lowercasedPattern: $0) }, isPattern: true)
+            if let known = patterns[original] {
+                self = .ecr(known, isPattern: true)
+            } else {
+                let actions = LintCatalog.matching(pattern: name)
+                patterns[original] = actions
+                self = .ecr(actions, isPattern: true)
+            }
         } else {
             var set = ECRActionSet()
             if let index = LintCatalog.index(ofShortName: name) { set.insert(index) }
@@ -89,19 +104,20 @@ enum ActionReference: Hashable, Sendable {
 
 /// The Action element of one statement, read once.
 struct StatementActions: Sendable {
-    var references: [(item: Located<String>, reference: ActionReference)]
+    /// One per item of the Action list, same order.
+    var references: [ActionReference]
     /// The ECR actions the statement applies to: the listed ones, or for NotAction all the others.
     var covered: ECRActionSet
 
-    init(_ statement: Statement) {
+    init(_ statement: Statement, patterns: inout [String: ECRActionSet]) {
         guard let element = statement.action else {
             references = []
             covered = .empty
             return
         }
-        references = element.items.map { ($0, ActionReference($0.value)) }
+        references = element.items.map { ActionReference($0.value, patterns: &patterns) }
         var listed = ECRActionSet()
-        for entry in references { listed = listed.union(entry.reference.ecrActions) }
+        for reference in references { listed = listed.union(reference.ecrActions) }
         covered = element.isNegated ? ECRActionSet.all.subtracting(listed) : listed
     }
 }

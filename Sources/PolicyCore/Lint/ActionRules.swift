@@ -4,11 +4,11 @@ extension LintContext {
     mutating func checkActions() {
         for (statement, facts) in zip(policy.statements, actionFacts) {
             guard let element = statement.action else { continue }
-            for entry in facts.references where !holdsPlaceholder(entry.item) {
-                checkAction(entry.item, entry.reference)
+            for (item, reference) in zip(element.items, facts.references) where !holdsPlaceholder(item) {
+                checkAction(item, reference)
             }
             checkBroadActions(statement, element, facts)
-            checkRedundantActions(facts)
+            checkRedundantActions(element.items, facts.references)
         }
     }
 
@@ -76,57 +76,71 @@ extension LintContext {
         if element.isNegated {
             report(
                 .security, "allow-with-notaction",
-                "\(statement.name) allows every action except the ones listed in `NotAction`, including actions added to AWS later",
+                "\(statement.label) allows every action except the ones listed in `NotAction`, including actions added to AWS later",
                 at: element.keyRange, help: "list the actions to allow in `Action` instead")
             return
         }
-        for entry in facts.references where entry.reference.isFullWildcard {
+        for (item, reference) in zip(element.items, facts.references) where reference.isFullWildcard {
             report(
                 .security, "wildcard-action",
-                "`\(entry.item.value.trimmingSpaces())` allows every \(entry.reference == .everything ? "" : "ECR ")action, including deleting the repository and changing its policy",
-                at: entry.item.range, help: "list only the actions needed, e.g. the push and pull actions")
+                "`\(item.value.trimmingSpaces())` allows every \(reference == .everything ? "" : "ECR ")action, including deleting the repository and changing its policy",
+                at: item.range, help: "list only the actions needed, e.g. the push and pull actions")
         }
     }
 
-    /// A duplicate, or an action a wildcard of the same statement already covers. Pairwise over one
-    /// statement's items, but only on bit sets: cheap even for long lists.
-    private mutating func checkRedundantActions(_ facts: StatementActions) {
-        let references = facts.references
+    /// A duplicate, or an action a wildcard of the same statement already covers. Usually every
+    /// item names different actions, which one pass over bit sets proves; only otherwise are the
+    /// items compared pairwise.
+    private mutating func checkRedundantActions(_ items: [Located<String>], _ references: [ActionReference]) {
         guard references.count > 1 else { return }
-        let everything = references.firstIndex { $0.reference == .everything }
-        var seenOtherServices: Set<String> = []
-        for (position, entry) in references.enumerated() {
-            if holdsPlaceholder(entry.item) { continue }
-            var coveredBy: Located<String>?
-            if let everything, everything != position, entry.reference != .malformed {
-                coveredBy = references[everything].item
+        var seen = ECRActionSet()
+        var overlaps = false
+        var otherServices = 0
+        for reference in references {
+            switch reference {
+            case .everything: overlaps = true
+            case .otherService: otherServices += 1
+            case .ecr(let actions, _):
+                if !actions.intersection(seen).isEmpty { overlaps = true }
+                seen = seen.union(actions)
+            case .malformed: break
             }
-            switch entry.reference {
-            case .ecr(let actions, let isPattern) where !actions.isEmpty && coveredBy == nil:
-                for (other, candidate) in references.enumerated() where other != position {
-                    guard case .ecr(let wider, let widerIsPattern) = candidate.reference, actions.isSubset(of: wider)
-                    else { continue }
+        }
+        if !overlaps && otherServices < 2 { return }
+
+        let everything = references.firstIndex(of: .everything)
+        var seenOtherServices: Set<String> = []
+        for position in references.indices where !holdsPlaceholder(items[position]) {
+            var coveredBy: Int?
+            if let everything, everything != position, references[position] != .malformed {
+                coveredBy = everything
+            } else if case .ecr(let actions, let isPattern) = references[position], !actions.isEmpty {
+                for other in references.indices where other != position {
+                    guard case .ecr(let wider, let widerIsPattern) = references[other], actions.isSubset(of: wider) else {
+                        continue
+                    }
                     // Equal sets: keep the pattern over a literal, otherwise the earlier entry.
                     if actions == wider {
                         let keepsOther = widerIsPattern != isPattern ? widerIsPattern : other < position
                         if !keepsOther { continue }
                     }
-                    coveredBy = candidate.item
+                    coveredBy = other
                     break
                 }
-            case .otherService(let name) where coveredBy == nil:
-                if !seenOtherServices.insert(name).inserted { coveredBy = entry.item }
-            default:
-                break
+            } else if references[position] == .otherService {
+                let name = items[position].value.trimmingSpaces().lowercased()
+                if !seenOtherServices.insert(name).inserted {
+                    coveredBy = references.indices.first { items[$0].value.trimmingSpaces().lowercased() == name }
+                }
             }
             guard let coveredBy else { continue }
-            let covering = coveredBy.value.trimmingSpaces()
-            let mine = entry.item.value.trimmingSpaces()
+            let covering = items[coveredBy].value.trimmingSpaces()
+            let mine = items[position].value.trimmingSpaces()
             let isDuplicate = covering.lowercased() == mine.lowercased()
             report(
                 .suggestion, "redundant-action",
                 isDuplicate ? "`\(mine)` is listed twice" : "`\(mine)` is already covered by `\(covering)`",
-                at: entry.item.range, help: "remove this entry")
+                at: items[position].range, help: "remove this entry")
         }
     }
 }

@@ -20,23 +20,26 @@ extension LintContext {
     }
 
     private mutating func checkSids() {
-        var firstBySid: [String: Located<String>] = [:]
+        // Keyed by fingerprint, confirmed by comparing the Sids: integer keys hash cheaply.
+        var firstBySid: [UInt64: [Located<String>]] = [:]
+        firstBySid.reserveCapacity(policy.statements.count)
         for statement in policy.statements {
             guard let sid = statement.sid, !sid.value.isEmpty, !holdsPlaceholder(sid) else { continue }
-            if let first = firstBySid[sid.value] {
+            let fingerprint = Fingerprint.of(sid.value)
+            if let first = firstBySid[fingerprint]?.first(where: { $0.value == sid.value }) {
                 report(
                     .warning, "duplicate-sid",
-                    "Sid `\(sid.value)` is already used (line \(first.range.start.line)): Sids should be unique",
+                    "the Sid `\(sid.value)` is already used (line \(first.range.start.line)): Sids should be unique",
                     at: sid.range, help: "give each statement its own Sid")
             } else {
-                firstBySid[sid.value] = sid
+                firstBySid[fingerprint, default: []].append(sid)
             }
             // Repository policies accept spaces (AWS's own examples use them); identity policies
             // accept letters and digits only.
             if kind == .identity, sid.value.unicodeScalars.contains(where: { !Self.isASCIIAlphanumeric($0) }) {
                 let cleaned = String(String.UnicodeScalarView(sid.value.unicodeScalars.filter(Self.isASCIIAlphanumeric)))
                 report(
-                    .error, "invalid-sid", "Sid `\(sid.value)` has characters IAM refuses in an identity policy",
+                    .error, "invalid-sid", "the Sid `\(sid.value)` has characters IAM refuses in an identity policy",
                     at: sid.range,
                     help: cleaned.isEmpty ? "use only letters and digits" : "use only letters and digits, e.g. `\(cleaned)`")
             }
@@ -58,7 +61,7 @@ extension LintContext {
             case .repository:
                 if statement.principal == nil {
                     report(
-                        .error, "missing-principal", "\(statement.name) has no `Principal`: a repository policy must say who it applies to",
+                        .error, "missing-principal", "\(statement.label) has no `Principal`: a repository policy must say who it applies to",
                         at: start, help: "add `\"Principal\": { \"AWS\": \"arn:aws:iam::111122223333:user/NAME\" }`")
                 }
                 if let resource = statement.resource {
@@ -81,7 +84,7 @@ extension LintContext {
                 }
                 if statement.resource == nil {
                     report(
-                        .error, "missing-resource", "\(statement.name) has no `Resource`: an identity policy must say what it applies to",
+                        .error, "missing-resource", "\(statement.label) has no `Resource`: an identity policy must say what it applies to",
                         at: start,
                         help: "add `\"Resource\": \"arn:aws:ecr:REGION:ACCOUNT:repository/NAME\"` (or `\"*\"` for account-level actions)")
                 }

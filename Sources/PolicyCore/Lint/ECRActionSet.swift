@@ -62,16 +62,120 @@ struct ECRActionSet: Hashable, Sendable {
     }
 }
 
-/// The catalogue prepared once for linting: lower-cased short names as bytes (so matching never
-/// lower-cases the catalogue again), and the action groups the rules reason about.
+/// The catalogue prepared once for linting: lower-cased short names back to back in one buffer (so
+/// matching never lower-cases the catalogue again, nor touches one array per name), a hash table
+/// for exact names, and the action groups the rules reason about.
 enum LintCatalog {
-    /// `putimage` for `ecr:PutImage`, indexed like `ECRCatalog.actions`.
-    static let lowercasedShortNames: [[UInt8]] = ECRCatalog.actions.map { Array($0.shortName.lowercased().utf8) }
+    /// `putimage` for `ecr:PutImage`, for every action, concatenated.
+    static let nameBytes: [UInt8] = ECRCatalog.actions.flatMap { Array($0.shortName.lowercased().utf8) }
+    /// Where each action's name sits in `nameBytes`, indexed like `ECRCatalog.actions`.
+    static let nameBounds: [Range<Int>] = {
+        var bounds: [Range<Int>] = []
+        var start = 0
+        for action in ECRCatalog.actions {
+            bounds.append(start..<(start + action.shortName.utf8.count))
+            start += action.shortName.utf8.count
+        }
+        return bounds
+    }()
+
+    private static let slotCount = 256
+    /// Open addressing over FNV-1a of the lower-cased name: catalogue index + 1, 0 for empty.
+    private static let slots: [UInt8] = {
+        precondition(ECRCatalog.actions.count < slotCount / 2)
+        var slots = [UInt8](repeating: 0, count: slotCount)
+        nameBytes.withUnsafeBufferPointer { bytes in
+            for (index, bounds) in nameBounds.enumerated() {
+                var slot = hash(UnsafeBufferPointer(rebasing: bytes[bounds])) & (slotCount - 1)
+                while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
+                slots[slot] = UInt8(index + 1)
+            }
+        }
+        return slots
+    }()
+
+    /// ASCII lower case: action names are ASCII, and IAM compares them case-insensitively.
+    @inline(__always)
+    static func folded(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+
+    /// FNV-1a over ASCII-lower-cased bytes.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(folded(byte))) &* 16_777_619 }
+        return Int(hash)
+    }
 
     static func index(ofLowercased fullName: String) -> Int? {
         guard fullName.hasPrefix("ecr:") else { return nil }
         let short = Array(fullName.utf8.dropFirst(4))
-        return lowercasedShortNames.firstIndex(of: short)
+        return short.withUnsafeBufferPointer { index(ofShortName: $0) }
+    }
+
+    /// The catalogue action named exactly (case-insensitively) by `name`, without allocating.
+    static func index(ofShortName name: UnsafeBufferPointer<UInt8>) -> Int? {
+        nameBytes.withUnsafeBufferPointer { bytes in
+            slots.withUnsafeBufferPointer { slots in
+                var slot = hash(name) & (slotCount - 1)
+                while slots[slot] != 0 {
+                    let index = Int(slots[slot]) - 1
+                    let bounds = nameBounds[index]
+                    if bounds.count == name.count {
+                        var equal = true
+                        for offset in 0..<name.count where folded(name[offset]) != bytes[bounds.lowerBound + offset] {
+                            equal = false
+                            break
+                        }
+                        if equal { return index }
+                    }
+                    slot = (slot + 1) & (slotCount - 1)
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The actions whose lower-cased name starts with each byte: a pattern that starts with a
+    /// letter (`ecr:Batch*`) is tried against a handful of names instead of all of them.
+    private static let byFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, bounds) in nameBounds.enumerated() where !bounds.isEmpty {
+            table[Int(nameBytes[bounds.lowerBound])].append(index)
+        }
+        return table
+    }()
+
+    /// Every catalogue action whose short name matches `pattern` (the part after `ecr:`, IAM's
+    /// case-insensitive `*` and `?`). Names are first filtered on the pattern's literal prefix,
+    /// which settles the common `ecr:Prefix*` alone; the glob runs only on what remains.
+    static func matching(pattern: UnsafeBufferPointer<UInt8>) -> ECRActionSet {
+        var set = ECRActionSet()
+        guard let first = pattern.first else { return set }
+        let prefixLength =
+            pattern.firstIndex { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } ?? pattern.count
+        let isPrefixThenStar = prefixLength == pattern.count - 1 && pattern[prefixLength] == UInt8(ascii: "*")
+        var glob: WildcardPattern?
+        nameBytes.withUnsafeBufferPointer { bytes in
+            func test(_ index: Int) {
+                let bounds = nameBounds[index]
+                guard bounds.count >= prefixLength else { return }
+                for offset in 0..<prefixLength where folded(pattern[offset]) != bytes[bounds.lowerBound + offset] { return }
+                if isPrefixThenStar {
+                    set.insert(index)
+                    return
+                }
+                if glob == nil { glob = WildcardPattern(String(decoding: pattern, as: UTF8.self), caseSensitive: false) }
+                if glob!.matches(utf8: UnsafeBufferPointer(rebasing: bytes[bounds])) { set.insert(index) }
+            }
+            if prefixLength == 0 {
+                for index in nameBounds.indices { test(index) }
+            } else {
+                for index in byFirstByte[Int(folded(first))] { test(index) }
+            }
+        }
+        return set
     }
 
     static let accountScoped: ECRActionSet = {
@@ -95,63 +199,4 @@ enum LintCatalog {
         "ecr:SetRepositoryPolicy", "ecr:DeleteRepositoryPolicy", "ecr:DeleteRepository",
     ])
 
-    /// Every catalogue action whose short name matches `pattern` (lower-cased ASCII bytes, `*` and `?`).
-    static func matching(lowercasedPattern pattern: UnsafeBufferPointer<UInt8>) -> ECRActionSet {
-        var set = ECRActionSet()
-        for (index, name) in lowercasedShortNames.enumerated() {
-            let matched = name.withUnsafeBufferPointer { ActionGlob.matches(pattern: pattern, subject: $0) }
-            if matched { set.insert(index) }
-        }
-        return set
-    }
-
-    /// The catalogue action named exactly (case-insensitively) by `name`, without allocating.
-    static func index(ofShortName name: UnsafeBufferPointer<UInt8>) -> Int? {
-        outer: for (index, candidate) in lowercasedShortNames.enumerated() where candidate.count == name.count {
-            for position in 0..<name.count where ActionGlob.lowercased(name[position]) != candidate[position] {
-                continue outer
-            }
-            return index
-        }
-        return nil
-    }
-}
-
-/// The glob that IAM applies to action names: ASCII, case-insensitive, `*` any run, `?` one
-/// character. Action names are short ASCII words, so this byte matcher is all the linter needs;
-/// general policy matching (resources, conditions) lives in Matching.
-enum ActionGlob {
-    @inline(__always)
-    static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-    }
-
-    /// Greedy two-pointer glob: linear in practice, never exponential. `pattern` is lower-cased;
-    /// `subject` is lower-cased too (catalogue names are).
-    static func matches(pattern: UnsafeBufferPointer<UInt8>, subject: UnsafeBufferPointer<UInt8>) -> Bool {
-        let star = UInt8(ascii: "*")
-        let one = UInt8(ascii: "?")
-        var p = 0
-        var s = 0
-        var starP = -1
-        var starS = 0
-        while s < subject.count {
-            if p < pattern.count && (pattern[p] == one || pattern[p] == subject[s]) {
-                p += 1
-                s += 1
-            } else if p < pattern.count && pattern[p] == star {
-                starP = p
-                starS = s
-                p += 1
-            } else if starP >= 0 {
-                p = starP + 1
-                starS += 1
-                s = starS
-            } else {
-                return false
-            }
-        }
-        while p < pattern.count && pattern[p] == star { p += 1 }
-        return p == pattern.count
-    }
 }

@@ -2,63 +2,92 @@
 /// whole set of actions, and a partial set fails part-way with a confusing error.
 extension LintContext {
     private struct Grant {
+        /// The first statement of the group: groups are reported in source order.
+        var first: Int
         var actions = ECRActionSet()
-        /// The statement and Action key where push (or pull) actions first appear, to point at.
-        var firstPush: (statement: Statement, range: SourceRange)?
-        var firstPull: (statement: Statement, range: SourceRange)?
-        var who: String
+        /// The statement where push (or pull) actions first appear, to point at.
+        var firstPush: Int?
+        var firstPull: Int?
+
+        mutating func add(_ covered: ECRActionSet, statement: Int) {
+            actions = actions.union(covered)
+            if firstPush == nil, !covered.intersection(LintCatalog.pushOnly).isEmpty { firstPush = statement }
+            if firstPull == nil, !covered.intersection(LintCatalog.pull).isEmpty { firstPull = statement }
+        }
     }
 
     mutating func checkGrantSets() {
-        // Statements naming the same principals add up, whatever order they list them in.
-        var grants: [[String]: Grant] = [:]
-        var order: [[String]] = []
-        for (statement, facts) in zip(policy.statements, actionFacts) {
-            guard statement.allows, let action = statement.action else { continue }
-            var key: [String] = []
-            var who = "this policy"
+        // Statements naming the same principals add up, whatever order they list them in. Groups
+        // are found through an order-independent fingerprint of the principals, confirmed by
+        // comparing the principals themselves: one integer lookup per statement.
+        var grants: [Grant] = []
+        var groupsByFingerprint: [UInt64: [Int]] = [:]
+        groupsByFingerprint.reserveCapacity(policy.statements.count)
+        for (index, statement) in policy.statements.enumerated() {
+            guard statement.allows, statement.action != nil else { continue }
+            var fingerprint: UInt64 = 0
             if kind == .repository {
                 guard let principal = statement.principal, !principal.isNegated, !principal.entries.isEmpty else { continue }
-                key = principal.entries.map { $0.kind.rawValue + "\u{0}" + $0.value.value }.sorted()
-                who = principal.entries.count == 1 ? "`\(principal.entries[0].value.value)`" : "\(statement.name)'s principals"
+                for entry in principal.entries {
+                    var one = Fingerprint()
+                    one.add(entry.kind.rawValue)
+                    one.add(entry.value.value)
+                    fingerprint = fingerprint &+ one.value
+                }
             }
-            if grants[key] == nil { order.append(key) }
-            var grant = grants[key] ?? Grant(who: who)
-            grant.actions = grant.actions.union(facts.covered)
-            if grant.firstPush == nil, !facts.covered.intersection(LintCatalog.pushOnly).isEmpty {
-                grant.firstPush = (statement, action.keyRange)
+            let candidates = groupsByFingerprint[fingerprint] ?? []
+            let group = candidates.first { samePrincipals(policy.statements[grants[$0].first], statement) }
+            if let group {
+                grants[group].add(actionFacts[index].covered, statement: index)
+            } else {
+                var grant = Grant(first: index)
+                grant.add(actionFacts[index].covered, statement: index)
+                groupsByFingerprint[fingerprint, default: []].append(grants.count)
+                grants.append(grant)
             }
-            if grant.firstPull == nil, !facts.covered.intersection(LintCatalog.pull).isEmpty {
-                grant.firstPull = (statement, action.keyRange)
-            }
-            grants[key] = grant
         }
-        for key in order {
-            guard let grant = grants[key] else { continue }
-            if let first = grant.firstPush {
-                reportIncomplete(
-                    "incomplete-push", "docker push", grant, required: LintCatalog.push, trigger: LintCatalog.pushOnly, at: first)
+        for grant in grants {
+            if let statement = grant.firstPush {
+                reportIncomplete("incomplete-push", "docker push", grant, LintCatalog.push, LintCatalog.pushOnly, statement)
             }
-            if let first = grant.firstPull {
-                reportIncomplete(
-                    "incomplete-pull", "docker pull", grant, required: LintCatalog.pull, trigger: LintCatalog.pull, at: first)
+            if let statement = grant.firstPull {
+                reportIncomplete("incomplete-pull", "docker pull", grant, LintCatalog.pull, LintCatalog.pull, statement)
             }
         }
     }
 
+    /// The same principals, in any order (identity policies have none: all their statements agree).
+    private func samePrincipals(_ a: Statement, _ b: Statement) -> Bool {
+        let left = a.principal?.entries ?? []
+        let right = b.principal?.entries ?? []
+        if left.count != right.count { return false }
+        if left.count == 1 { return left[0] == right[0] }
+        // Short lists (the usual case) compare pairwise without sorting; principal lists hold no
+        // meaningful duplicates, so containment both ways is set equality.
+        if left.count <= 8 {
+            return left.allSatisfy { right.contains($0) } && right.allSatisfy { left.contains($0) }
+        }
+        func ordered(_ entries: [PrincipalEntry]) -> [PrincipalEntry] {
+            entries.sorted { ($0.kind.rawValue, $0.value.value) < ($1.kind.rawValue, $1.value.value) }
+        }
+        return ordered(left) == ordered(right)
+    }
+
     private mutating func reportIncomplete(
-        _ code: String, _ command: String, _ grant: Grant, required: ECRActionSet, trigger: ECRActionSet,
-        at first: (statement: Statement, range: SourceRange)
+        _ code: String, _ command: String, _ grant: Grant, _ required: ECRActionSet, _ trigger: ECRActionSet, _ index: Int
     ) {
         let missing = required.subtracting(grant.actions)
         if missing.isEmpty { return }
+        let statement = policy.statements[index]
         let present = grant.actions.intersection(trigger).names.map { "`\($0)`" }.joined(separator: ", ")
         let absent = missing.names.map { "`\($0)`" }.joined(separator: ", ")
-        let subject = kind == .repository ? grant.who : "this policy"
+        var subject = "this policy"
+        if kind == .repository, let entries = policy.statements[grant.first].principal?.entries {
+            subject = entries.count == 1 ? "`\(entries[0].value.value)`" : "the principals of \(policy.statements[grant.first].label)"
+        }
         report(
-            .warning, code,
-            "\(subject) allows \(present) but not \(absent): `\(command)` will fail part-way",
-            at: first.range,
-            help: "add \(absent) to the Action list of \(first.statement.name), or remove the others if \(command) is not meant")
+            .warning, code, "\(subject) allows \(present) but not \(absent): `\(command)` will fail part-way",
+            at: statement.action?.keyRange ?? LintContext.startOf(statement.range),
+            help: "add \(absent) to the Action list of \(statement.label), or remove the others if \(command) is not meant")
     }
 }

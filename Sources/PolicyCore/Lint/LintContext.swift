@@ -18,7 +18,8 @@ struct LintContext {
         self.kind = kind
         self.options = options
         self.findings = parsed.findings.filter { !options.disabledCodes.contains($0.code) }
-        self.actionFacts = policy.statements.map(StatementActions.init)
+        var patterns: [String: ECRActionSet] = [:]
+        self.actionFacts = policy.statements.map { StatementActions($0, patterns: &patterns) }
     }
 
     mutating func report(
@@ -67,4 +68,11 @@ struct LintContext {
 
 extension Statement {
     var allows: Bool { effect?.value == .allow }
+
+    /// How a message names the statement: `statement `AllowPull`` or `statement 2`, so that a
+    /// message starts lower-case and the learner's own Sid stays in backticks.
+    var label: String {
+        if let sid = sid?.value, !sid.isEmpty { return "statement `\(sid)`" }
+        return "statement \(index + 1)"
+    }
 }

@@ -1,18 +1,20 @@
-/// What an `AWS` principal value names, as IAM reads it, or why IAM would refuse it.
+/// What an `AWS` principal value names, as IAM reads it, or why IAM would refuse it. Only the
+/// shape: the evaluator has its own ARN model; the linter needs to know whether a value is valid
+/// and whether it names one identity.
 enum PrincipalName: Hashable, Sendable {
     case everyone
-    case account(String)
-    case root(account: String)
-    case user(account: String, name: String)
-    case role(account: String, name: String)
-    case roleSession(account: String, role: String)
-    case federatedUser(account: String)
+    case account
+    case root
+    case user
+    case role
+    case roleSession
+    case federatedUser
     /// An IAM unique id (`AIDA…`, `AROA…`): what AWS shows once the user or role was deleted.
     case uniqueID
     /// A `*` or `?` inside a value: IAM accepts wildcards in principals only as the whole `"*"`.
     case partialWildcard
-    /// An account id that is not 12 digits; `utf8Range` locates it inside the value.
-    case invalidAccount(String, utf8Range: Range<Int>)
+    /// An account id that is not 12 digits; `utf8Range` locates it inside an ARN.
+    case invalidAccount(String, utf8Range: Range<Int>?)
     case invalid(reason: String, help: String)
 
     /// One user, one role, or sessions of one role: the principals a least-privilege grant names.
@@ -24,20 +26,25 @@ enum PrincipalName: Hashable, Sendable {
     }
 
     init(aws value: String) {
-        if value == "*" {
+        var bytes = value
+        self = bytes.withUTF8 { PrincipalName(aws: value, utf8: $0) }
+    }
+
+    private init(aws value: String, utf8: UnsafeBufferPointer<UInt8>) {
+        if utf8.count == 1 && utf8[0] == UInt8(ascii: "*") {
             self = .everyone
-        } else if value.contains("*") || value.contains("?") {
+        } else if utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) {
             self = .partialWildcard
-        } else if value.hasPrefix("arn:") {
-            self = PrincipalName(arn: value)
-        } else if PrincipalName.isAccountID(value) {
-            self = .account(value)
-        } else if (value.hasPrefix("AIDA") || value.hasPrefix("AROA")) && value.count >= 16
-            && value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
+        } else if utf8.starts(with: "arn:".utf8) {
+            self = PrincipalName(arn: value, utf8: utf8)
+        } else if PrincipalName.isAccountID(utf8) {
+            self = .account
+        } else if (utf8.starts(with: "AIDA".utf8) || utf8.starts(with: "AROA".utf8)) && utf8.count >= 16
+            && utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) })
         {
             self = .uniqueID
-        } else if value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "-" || $0 == " " }) {
-            self = .invalidAccount(value, utf8Range: 0..<value.utf8.count)
+        } else if utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") }) {
+            self = .invalidAccount(value, utf8Range: nil)
         } else {
             self = .invalid(
                 reason: "`\(value)` is neither an account id nor an IAM ARN",
@@ -45,60 +52,111 @@ enum PrincipalName: Hashable, Sendable {
         }
     }
 
-    private init(arn: String) {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6 else {
+    /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`, read from its bytes: principals are checked
+    /// in every statement, and strings would allocate for each part. Strings are made only for
+    /// messages.
+    private init(arn: String, utf8: UnsafeBufferPointer<UInt8>) {
+        // Offsets of the five colons that separate the six parts; the resource may hold more.
+        var colons = (0, 0, 0, 0, 0)
+        var found = 0
+        var position = 0
+        while position < utf8.count, found < 5 {
+            if utf8[position] == UInt8(ascii: ":") {
+                switch found {
+                case 0: colons.0 = position
+                case 1: colons.1 = position
+                case 2: colons.2 = position
+                case 3: colons.3 = position
+                default: colons.4 = position
+                }
+                found += 1
+            }
+            position += 1
+        }
+        guard found == 5 else {
             self = .invalid(
                 reason: "`\(arn)` is not a complete ARN",
                 help: "an IAM principal ARN has six parts: `arn:aws:iam::111122223333:user/NAME`")
             return
         }
-        let (partition, service, region, account, resource) = (parts[1], parts[2], parts[3], String(parts[4]), parts[5])
-        guard partition == "aws" || partition.hasPrefix("aws-") else {
-            self = .invalid(reason: "`\(partition)` in `\(arn)` is not an AWS partition", help: "start the ARN with `arn:aws:`")
+        func part(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: utf8[(from + 1)..<to]) }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        let partition = part(colons.0, colons.1)
+        let service = part(colons.1, colons.2)
+        let region = part(colons.2, colons.3)
+        let account = part(colons.3, colons.4)
+        let resource = part(colons.4, utf8.count)
+        guard partition.elementsEqual("aws".utf8) || partition.starts(with: "aws-".utf8) else {
+            self = .invalid(reason: "`\(text(partition))` in `\(arn)` is not an AWS partition", help: "start the ARN with `arn:aws:`")
             return
         }
-        guard service == "iam" || service == "sts" else {
+        let isIAM = service.elementsEqual("iam".utf8)
+        guard isIAM || service.elementsEqual("sts".utf8) else {
             self = .invalid(
                 reason: "`\(arn)` is not an IAM or STS ARN, so it names no principal",
                 help: "name a user or role: `arn:aws:iam::111122223333:user/NAME` or `…:role/NAME`")
             return
         }
         guard region.isEmpty else {
-            self = .invalid(reason: "IAM ARNs have no Region, but `\(arn)` has `\(region)`", help: "leave the Region empty: `arn:aws:\(service)::…`")
+            self = .invalid(
+                reason: "an IAM ARN has no Region, but `\(arn)` has `\(text(region))`",
+                help: "leave the Region empty: `arn:aws:\(text(service))::…`")
             return
         }
         guard PrincipalName.isAccountID(account) else {
-            let start = parts[0].utf8.count + parts[1].utf8.count + parts[2].utf8.count + parts[3].utf8.count + 4
-            self = .invalidAccount(account, utf8Range: start..<(start + account.utf8.count))
+            self = .invalidAccount(text(account), utf8Range: (colons.3 + 1)..<colons.4)
             return
         }
-        let segments = resource.split(separator: "/", omittingEmptySubsequences: false)
-        let hasNames = segments.count >= 2 && !segments.dropFirst().contains { $0.isEmpty }
-        switch (service, segments.first ?? "") {
-        case ("iam", "root") where segments.count == 1:
-            self = .root(account: account)
-        case ("iam", "user") where hasNames:
-            self = .user(account: account, name: String(segments.last!))
-        case ("iam", "role") where hasNames:
-            self = .role(account: account, name: String(segments.last!))
-        case ("sts", "assumed-role") where hasNames && segments.count == 3:
-            self = .roleSession(account: account, role: String(segments[1]))
-        case ("sts", "federated-user") where hasNames:
-            self = .federatedUser(account: account)
-        case ("iam", "group"):
+        // Resource: a type, then one or more non-empty names separated by `/`.
+        let slash = UInt8(ascii: "/")
+        let typeEnd = resource.firstIndex(of: slash) ?? resource.count
+        let type = UnsafeBufferPointer(rebasing: resource[0..<typeEnd])
+        var nameCount = 0
+        var hasEmptyName = false
+        if typeEnd < resource.count {
+            var nameLength = 0
+            for byte in resource[(typeEnd + 1)...] {
+                if byte == slash {
+                    if nameLength == 0 { hasEmptyName = true }
+                    nameCount += 1
+                    nameLength = 0
+                } else {
+                    nameLength += 1
+                }
+            }
+            if nameLength == 0 { hasEmptyName = true }
+            nameCount += 1
+        }
+        let hasNames = nameCount >= 1 && !hasEmptyName
+        func isType(_ name: String) -> Bool { type.elementsEqual(name.utf8) }
+        if isIAM && isType("root") && nameCount == 0 {
+            self = .root
+        } else if isIAM && isType("user") && hasNames {
+            self = .user
+        } else if isIAM && isType("role") && hasNames {
+            self = .role
+        } else if !isIAM && isType("assumed-role") && hasNames && nameCount == 2 {
+            self = .roleSession
+        } else if !isIAM && isType("federated-user") && hasNames {
+            self = .federatedUser
+        } else if isIAM && isType("group") {
             self = .invalid(
                 reason: "`\(arn)` is a group, and a group cannot be a principal",
                 help: "name the users of the group, or a role they assume")
-        default:
-            let example = "arn:aws:iam::\(account):user/\(resource.isEmpty ? "NAME" : resource)"
+        } else if isIAM {
+            let resourceText = text(resource)
             self = .invalid(
-                reason: "`\(resource)` in `\(arn)` is not `root`, `user/NAME` or `role/NAME`",
-                help: service == "iam" ? "for a user write `\(example)`" : "use `arn:aws:sts::\(account):assumed-role/ROLE/SESSION`")
+                reason: "`\(resourceText)` in `\(arn)` is not `root`, `user/NAME` or `role/NAME`",
+                help: "for a user write `arn:aws:iam::\(text(account)):user/\(resourceText.isEmpty ? "NAME" : resourceText)`")
+        } else {
+            let accountText = text(account)
+            self = .invalid(
+                reason: "`\(text(resource))` in `\(arn)` is not `assumed-role/ROLE/SESSION` or `federated-user/NAME`",
+                help: "for a role session write `arn:aws:sts::\(accountText):assumed-role/ROLE/SESSION`, or name the role: `arn:aws:iam::\(accountText):role/ROLE`")
         }
     }
 
-    static func isAccountID(_ text: String) -> Bool {
-        text.utf8.count == 12 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    static func isAccountID<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.count == 12 && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }

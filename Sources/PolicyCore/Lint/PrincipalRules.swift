@@ -5,7 +5,12 @@ extension LintContext {
         for (statement, facts) in zip(policy.statements, actionFacts) {
             guard let principal = statement.principal else { continue }
             var names: [PrincipalName] = []
-            for entry in principal.entries where !holdsPlaceholder(entry.value) {
+            var holdsPlaceholder = false
+            for entry in principal.entries {
+                if self.holdsPlaceholder(entry.value) {
+                    holdsPlaceholder = true
+                    continue
+                }
                 switch entry.kind {
                 case .aws:
                     let name = PrincipalName(aws: entry.value.value)
@@ -23,12 +28,13 @@ extension LintContext {
             if principal.isNegated {
                 report(
                     .security, "allow-with-notprincipal",
-                    "\(statement.name) allows everyone except the principals in `NotPrincipal`, anonymous callers included",
+                    "\(statement.label) allows everyone except the principals in `NotPrincipal`, anonymous callers included",
                     at: principal.keyRange, help: "name the principals to allow in `Principal` instead")
                 continue
             }
             checkPublicAccess(statement, principal)
-            checkAdministrativeGrant(statement, principal, names, facts)
+            // Who a placeholder stands for is unknown until it is filled in.
+            if !holdsPlaceholder { checkAdministrativeGrant(statement, principal, names, facts) }
         }
     }
 
@@ -39,7 +45,7 @@ extension LintContext {
         case .invalidAccount(let account, let span):
             report(
                 .error, "invalid-account-id", "`\(account)` is not an AWS account id: an account id is exactly 12 digits",
-                at: range(in: value, utf8Offset: span.lowerBound, utf8Length: span.count),
+                at: span.map { range(in: value, utf8Offset: $0.lowerBound, utf8Length: $0.count) } ?? value.range,
                 help: account.contains("-") || account.contains(" ")
                     ? "write the 12 digits without dashes or spaces" : "write your 12-digit account id, e.g. 111122223333")
         case .invalid(let reason, let help):
@@ -65,7 +71,7 @@ extension LintContext {
         if narrowsPrincipals(statement) { return }
         report(
             .security, "public-access",
-            "\(statement.name) allows `*`: every AWS account and anonymous callers, with no condition narrowing it",
+            "\(statement.label) allows `*`: every AWS account and anonymous callers, with no condition narrowing it",
             at: everyone.value.range,
             help: "name the user or role ARN instead, or add a condition such as `StringEquals` on `aws:PrincipalAccount`")
     }
@@ -76,14 +82,12 @@ extension LintContext {
         let granted = facts.covered.intersection(LintCatalog.administrative)
         if granted.isEmpty { return }
         if principal.entries.count == 1, names.count == 1, names[0].isSingleIdentity { return }
-        // Who a placeholder stands for is unknown until it is filled in.
-        if names.count != principal.entries.count { return }
         guard let action = statement.action else { return }
         let location =
             action.isNegated
             ? action.keyRange
-            : facts.references.first { !$0.reference.ecrActions.intersection(LintCatalog.administrative).isEmpty }?.item.range
-                ?? action.keyRange
+            : facts.references.firstIndex { !$0.ecrActions.intersection(LintCatalog.administrative).isEmpty }
+                .map { action.items[$0].range } ?? action.keyRange
         let who =
             principal.entries.count == 1
             ? "`\(principal.entries[0].value.value)`"
@@ -91,7 +95,7 @@ extension LintContext {
         let actions = granted.names.map { "`\($0)`" }.joined(separator: ", ")
         report(
             .security, "broad-admin-grant",
-            "\(statement.name) lets \(who) call \(actions): whoever can do that can take over or delete the repository",
+            "\(statement.label) lets \(who) call \(actions): whoever can do that can take over or delete the repository",
             at: location, help: "grant these only to one administrator user or role, named by its ARN")
     }
 }

@@ -1,6 +1,22 @@
+import Foundation
+
 /// Rules that look inside string values: placeholders copied from a tutorial and left in, and
 /// policy variables that the policy's Version leaves as literal text.
 extension LintContext {
+    /// Whether the raw text may hold `byte` in a string: one memchr over the file lets the common
+    /// case (no placeholder, no variable) skip walking every string of the policy. A backslash
+    /// means some string has escapes (`\u003c` is `<`), so then every string is looked at.
+    private func textMayContain(_ byte: UInt8) -> Bool {
+        textContains(byte) || textContains(UInt8(ascii: "\\"))
+    }
+
+    private func textContains(_ byte: UInt8) -> Bool {
+        parsed.text.utf8.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        } ?? parsed.text.utf8.contains(byte)
+    }
+
     /// Every string value of the policy a learner might have pasted a placeholder into.
     private var stringValues: [Located<String>] {
         var values: [Located<String>] = []
@@ -17,6 +33,7 @@ extension LintContext {
 
     mutating func checkPlaceholders() {
         let opening = UInt8(ascii: "<")
+        if !textMayContain(opening) { return }
         for value in stringValues where value.value.utf8.contains(opening) {
             let spans = Self.placeholderSpans(in: value.value)
             if spans.isEmpty { continue }
@@ -66,8 +83,8 @@ extension LintContext {
     }
 
     mutating func checkPolicyVariables() {
-        if policy.substitutesVariables { return }
         let dollar = UInt8(ascii: "$")
+        if policy.substitutesVariables || !textMayContain(dollar) { return }
         var values: [Located<String>] = []
         for statement in policy.statements {
             if let resource = statement.resource { values += resource.items }
