@@ -58,7 +58,8 @@ public struct Authorizer: Sendable {
         if allowed { return Decision(outcome: .allow, matched: matched, missing: [], identityOnly: identityOnly) }
 
         var missing: [Decision.MissingAllow] = []
-        if request.principal.hasIdentityPolicies && !identityAllows { missing.append(.identity) }
+        // An account-level request has only an identity side, even for callers without identity policies.
+        if !identityAllows && (request.principal.hasIdentityPolicies || identityOnly) { missing.append(.identity) }
         if !identityOnly && !repositoryAllows { missing.append(repositoryPolicy == nil ? .noRepositoryPolicy : .repository) }
         return Decision(outcome: .implicitDeny, matched: matched, missing: missing, identityOnly: identityOnly)
     }
