@@ -14,9 +14,9 @@ public enum ClassOverviewHTML {
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
         let learnerCount = overview.learners.count
         let passedEverything = overview.learners.filter { $0.passedCount == overview.tasks.count }.count
-        return [
+        // Absent keys, not nil or "", make a Mustache section false: `nil` would print and "" counts as true.
+        var context: [String: Any] = [
             "title": overview.title,
-            "group": overview.group as Any,
             "generated": formatter.string(from: overview.generatedAt) + " UTC",
             "learnerCount": learnerCount,
             "taskCount": overview.tasks.count,
@@ -25,12 +25,12 @@ public enum ClassOverviewHTML {
             "notStartedCount": overview.notStarted.count,
             "tasks": overview.tasks.map { ["id": $0.id, "label": $0.label, "title": $0.title] },
             "learners": overview.learners.map { row -> [String: Any] in
-                [
-                    "name": row.name,
-                    "displayName": row.displayName as Any,
-                    "passed": row.passedCount,
+                var line: [String: Any] = [
+                    "name": row.name, "passed": row.passedCount,
                     "cells": row.cells.map { cell(for: $0, learner: row.name) },
                 ]
+                if let displayName = row.displayName { line["displayName"] = displayName }
+                return line
             },
             "hasLearners": learnerCount > 0,
             "objectives": overview.objectives.map { line -> [String: Any] in
@@ -48,21 +48,29 @@ public enum ClassOverviewHTML {
             "notStarted": overview.notStarted.map { ["name": $0] },
             "hasNotStarted": !overview.notStarted.isEmpty,
         ]
+        if let group = overview.group { context["group"] = group }
+        return context
     }
 
     /// Heat: passed is green, attempts without a pass shade from yellow to red as they pile up.
     private static func cell(for cell: ClassOverview.Cell, learner: String) -> [String: Any] {
+        var result = heat(cell, learner: learner)
+        if cell.hintsUsed > 0 { result["hints"] = "\(cell.hintsUsed)" }
+        return result
+    }
+
+    private static func heat(_ cell: ClassOverview.Cell, learner: String) -> [String: Any] {
         let hints = cell.hintsUsed > 0 ? ", \(cell.hintsUsed) hint\(cell.hintsUsed == 1 ? "" : "s")" : ""
         switch cell.state {
         case .passed:
-            return ["css": "pass", "text": "✓", "hints": cell.hintsUsed > 0 ? "\(cell.hintsUsed)" : "",
+            return ["css": "pass", "text": "✓",
                     "tip": "\(learner) · \(cell.taskId): passed after \(cell.attempts) attempt\(cell.attempts == 1 ? "" : "s")\(hints)"]
         case .attempted:
             let heat = min(cell.attempts, 4)
-            return ["css": "try\(heat)", "text": "\(cell.attempts)", "hints": cell.hintsUsed > 0 ? "\(cell.hintsUsed)" : "",
+            return ["css": "try\(heat)", "text": "\(cell.attempts)",
                     "tip": "\(learner) · \(cell.taskId): \(cell.attempts) attempt\(cell.attempts == 1 ? "" : "s"), not passed\(hints)"]
         case .notStarted:
-            return ["css": "none", "text": "", "hints": cell.hintsUsed > 0 ? "\(cell.hintsUsed)" : "",
+            return ["css": "none", "text": "",
                     "tip": "\(learner) · \(cell.taskId): not started\(hints)"]
         }
     }
