@@ -17,7 +17,9 @@ struct ECRLab: AsyncParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Learner", subcommands: [Check.self]),
             CommandGroup(name: "Policy tools", subcommands: [Lint.self, Explain.self, Simulate.self]),
-            CommandGroup(name: "Instructor", subcommands: [Labs.self]),
+            CommandGroup(name: "Instructor", subcommands: [
+                Roster.self, Grade.self, Report.self, History.self, Progress.self, Labs.self,
+            ]),
         ])
 
     /// With no command this will show where the learner is; until the learner commands exist it shows

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import ProgressStore
+import Workshop
+
+/// `ecrlab roster …`: the class list, so learners appear in reports before they start.
+struct Roster: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage the class roster.",
+        subcommands: [RosterImport.self])
+}
+
+struct RosterImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add or update learners from a CSV file.",
+        discussion: """
+            The first row names the columns, in any order: `name` (required), `display name`, `email`, \
+            `group`. Importing again updates learners, never duplicates them; an empty cell keeps what is \
+            known. Any bad row refuses the whole file. Exit codes: 0 imported, 2 the file could not be used.
+            """)
+
+    @Argument(help: "The roster, e.g. roster.csv.")
+    var file: String
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let console = Console(color: .auto)
+        let input: InputFile
+        do {
+            input = try InputFile.read(file, limit: 16 << 20)
+        } catch {
+            console.error(error.message)
+            throw ExitCode.unusableInput
+        }
+        guard let text = String(validating: input.bytes, as: UTF8.self) else {
+            console.error("cannot read `\(file)`: it is not UTF-8 text; save the roster as UTF-8 CSV")
+            throw ExitCode.unusableInput
+        }
+        let database = try store.open(console: console)
+        do {
+            let summary = try database.importRoster(try RosterFile.rows(text))
+            console.write("roster `\(file)`: \(summary.created) added, \(summary.updated) updated, \(summary.unchanged) unchanged\n")
+        } catch let error as RosterFile.FormatError {
+            console.error("`\(file)` \(error.description); fix it and import again (nothing was imported)")
+            throw ExitCode.unusableInput
+        } catch {
+            console.error("`\(file)`: \(error)")
+            throw ExitCode.unusableInput
+        }
+    }
+}
