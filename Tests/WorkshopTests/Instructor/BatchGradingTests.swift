@@ -23,7 +23,7 @@ import Testing
         ])
         let second = try grading.grade(folder: folder.url, jobs: 1)
         #expect(second.newAttempts == 0)
-        #expect(second.graded.allSatisfy(\.wasAlreadyRecorded))
+        #expect(second.graded.allSatisfy { $0.wasAlreadyRecorded })
         let binh = try #require(try database.existingLearner(named: "binh"))
         #expect(try database.attempts(learner: binh.id).map(\.origin) == [.batch, .batch])
     }
@@ -58,7 +58,9 @@ import Testing
         symlink(outside.url.path, root + "/mallory")
 
         let outcome = try BatchGrading(pack: pack, database: try .inMemory()).grade(folder: folder.url)
-        #expect(outcome.graded.map(\.path) == ["ana/04-ci-push-pull.json"])
+        // Root reads a file whatever its mode, so the unreadable file is graded there.
+        let readable = getuid() == 0 ? ["ana/04-ci-push-pull.json", "ana/06.json"] : ["ana/04-ci-push-pull.json"]
+        #expect(outcome.graded.map(\.path) == readable)
         let reasons = Dictionary(uniqueKeysWithValues: outcome.skipped.map { ($0.path, $0.reason) })
         func reason(_ path: String) -> String { reasons[path] ?? "<not skipped>" }
         #expect(reason("ana/99-no-such-task.json").contains("no task `99-no-such-task`"))
