@@ -2,9 +2,14 @@
 public struct AuthorizationRequest: Sendable {
     public var principal: PrincipalIdentity
     /// As the caller names it, e.g. `ecr:PutImage`; compared case-insensitively.
-    public var action: String
+    public let action: String
     /// A repository ARN, or `*` for account-level actions.
-    public var resource: String
+    public let resource: String
+    /// The action trimmed and lower-cased once, so deciding compares without allocating.
+    let normalizedAction: String
+    /// Account-level actions act on `*`, never on a repository, so no repository policy takes part;
+    /// nor does one when the resource is not an ECR ARN at all.
+    public let isIdentityOnly: Bool
     /// The account that owns the resource. Defaults to the account in the resource ARN.
     public var resourceAccount: String?
     /// Context keys as given; the principal's global keys are added when absent.
@@ -17,7 +22,11 @@ public struct AuthorizationRequest: Sendable {
         self.principal = principal
         self.action = action
         self.resource = resource
-        self.resourceAccount = resourceAccount ?? ARN(resource)?.account
+        let normalized = action.trimmingSpaces().lowercased()
+        normalizedAction = normalized
+        let arn = ARN(resource)
+        isIdentityOnly = ECRCatalog.byLowercasedName[normalized]?.scope == .account || arn?.service != "ecr"
+        self.resourceAccount = resourceAccount ?? arn?.account
         var keys = RequestContext(principal.globalContextKeys)
         // Explicit keys win over derived ones, whatever their case.
         for (key, values) in context { keys.set(key, values) }

@@ -12,9 +12,9 @@ public struct Authorizer: Sendable {
     }
 
     public func decide(_ request: AuthorizationRequest) -> Decision {
-        let action = request.action.trimmingSpaces().lowercased()
+        let action = request.normalizedAction
         // Account-level actions act on `*`, never on a repository: its policy takes no part.
-        let identityOnly = ECRCatalog.byLowercasedName[action]?.scope == .account || ARN(request.resource)?.service != "ecr"
+        let identityOnly = request.isIdentityOnly
         var matched: [StatementReference] = []
         var denied = false
 
@@ -67,11 +67,13 @@ public struct Authorizer: Sendable {
 
 extension CompiledStatement {
     func matches(_ request: AuthorizationRequest, action: String, side: StatementReference.Side) -> Bool {
-        guard actions.applies(to: action) else { return false }
+        // The principal first: it is the cheapest test and, in a repository policy of many
+        // statements for many principals, the one that rules most statements out.
         if let principals {
             let listed = principals.contains { $0.matches(request.principal) }
             guard listed != principalsNegated else { return false }
         }
+        guard actions.applies(to: action) else { return false }
         if let resources {
             guard resources.applies(to: request.resource, context: request.context) else { return false }
         }

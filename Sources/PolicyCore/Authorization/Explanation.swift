@@ -34,7 +34,7 @@ extension Authorizer {
         let other: EvaluationModel = model == .and ? .aws : .and
         let otherOutcome = Authorizer(identityPolicies: identityPolicies, repositoryPolicy: repositoryPolicy, model: other)
             .decide(request).outcome
-        let action = request.action.trimmingSpaces().lowercased()
+        let action = request.normalizedAction
         var traces: [StatementTrace] = []
         for policy in identityPolicies + (repositoryPolicy.map { [$0] } ?? []) {
             let consulted = policy.side == .identity ? request.principal.hasIdentityPolicies : !decision.identityOnly
