@@ -10,6 +10,7 @@ public struct Grader: Sendable {
     public let pack: LabPack
     /// The learner's account: lab-owned policies and principal ARNs are re-targeted at it.
     public let environment: LabEnvironment
+    private let memo = GradingMemo()
 
     public init(pack: LabPack, environment: LabEnvironment? = nil) {
         self.pack = pack
@@ -19,7 +20,7 @@ public struct Grader: Sendable {
     /// Grades `submission` for `task`. `appliedPolicy` is the policy currently applied to the local
     /// repository; only `apply` tasks read it (and fail, saying so, without it).
     public func grade(_ submission: Submission, for task: LabTask, appliedPolicy: Submission? = nil) -> GradeResult {
-        let world = LabWorld(pack: pack, task: task, environment: environment)
+        let world = LabWorld(pack: pack, task: task, environment: environment, memo: memo)
         var checks: [CheckOutcome]
         switch task.check {
         case .policy(let check):

@@ -84,7 +84,7 @@ struct GrantFeedback {
     /// The learner's Allow statements that let the requests through.
     private func allowingStatements(_ requests: [GradedRequest]) -> (text: String, location: CheckLocation?) {
         let statements = Wording.unique(requests.flatMap {
-            $0.explanation.decision.matched.filter { $0.side == learnerSide && $0.effect == .allow }
+            $0.decision.matched.filter { $0.side == learnerSide && $0.effect == .allow }
         })
         guard !statements.isEmpty else { return ("", nil) }
         return (" through \(Wording.statements(statements))", Wording.location(statements.first))
@@ -116,7 +116,7 @@ struct GrantFeedback {
     /// An allowing statement that also serves another principal who needs those very actions.
     private func sharedStatement(_ actor: LabWorld.Actor, _ requests: [GradedRequest]) -> (statement: StatementReference, other: String)? {
         for request in requests {
-            for statement in request.explanation.decision.matched where statement.side == learnerSide && statement.effect == .allow {
+            for statement in request.decision.matched where statement.side == learnerSide && statement.effect == .allow {
                 let others = decisions.requests.filter {
                     $0.actor.name != actor.name && $0.action == request.action && $0.requirement.verdict == .mustAllow
                         && learnerStatements.admits(statement.statementIndex, $0.actor) == true
@@ -130,7 +130,7 @@ struct GrantFeedback {
     /// Why the Principal lets this one in: `*`, its whole account, or NotPrincipal.
     private func principalReason(_ actor: LabWorld.Actor, _ requests: [GradedRequest]) -> String {
         guard let policy else { return "" }
-        let indexes = Set(requests.flatMap { $0.explanation.decision.matched.filter { $0.side == learnerSide && $0.effect == .allow } }
+        let indexes = Set(requests.flatMap { $0.decision.matched.filter { $0.side == learnerSide && $0.effect == .allow } }
             .map(\.statementIndex))
         let statements = policy.statements.filter { indexes.contains($0.index) }
         if statements.contains(where: { $0.principal?.isNegated == true }) {
@@ -157,7 +157,7 @@ struct GrantFeedback {
             if let index = reasons.firstIndex(where: { $0.advice == advice }) {
                 reasons[index].actions.append(request.action)
             } else {
-                reasons.append((advice, [request.action], request.explanation.decision.identityOnly ? nil : world.environment.repositoryARN(request.repository)))
+                reasons.append((advice, [request.action], request.decision.identityOnly ? nil : world.environment.repositoryARN(request.repository)))
             }
         }
         let text = reasons.map { reason in

@@ -7,12 +7,13 @@ final class LabWorld {
     let task: LabTask
     let environment: LabEnvironment
     private(set) var labProblems = LabProblems()
-    private var compiled: [String: CompiledPolicy?] = [:]
+    let memo: GradingMemo
 
-    init(pack: LabPack, task: LabTask, environment: LabEnvironment) {
+    init(pack: LabPack, task: LabTask, environment: LabEnvironment, memo: GradingMemo = GradingMemo()) {
         self.pack = pack
         self.task = task
         self.environment = environment
+        self.memo = memo
     }
 
     /// A principal of the task, as the evaluator sees it.
@@ -60,26 +61,33 @@ final class LabWorld {
     }
 
     func request(_ actor: Actor, _ action: String, repository: String?) -> AuthorizationRequest {
-        AuthorizationRequest(
-            principal: actor.identity, action: action, resource: resource(for: action, repository: repository),
-            resourceAccount: environment.account, context: actor.context)
+        memo.value("request|\(task.id)|\(actor.name)|\(action)|\(repository ?? "*")") {
+            AuthorizationRequest(
+                principal: actor.identity, action: action, resource: resource(for: action, repository: repository),
+                resourceAccount: environment.account, context: actor.context)
+        }
     }
 
     private func labPolicy(_ file: String, from files: [String: TextFile], side: StatementReference.Side) -> CompiledPolicy? {
-        let key = "\(side.rawValue)/\(file)"
-        if let cached = compiled[key] { return cached }
-        var result: CompiledPolicy?
-        if let source = files[file] {
+        let compiled: Result<CompiledPolicy, LabPolicyProblem> = memo.value("policy|\(side.rawValue)/\(file)") {
+            guard let source = files[file] else { return .failure(LabPolicyProblem(message: "`\(file)` is not a policy of the lab pack")) }
             switch CompiledPolicy.compile(name: source.path, text: environment.retarget(policyText: source.text), side: side) {
-            case .success(let policy): result = policy
-            case .failure(let invalid): labProblems.add("`\(source.path)` cannot be evaluated: \(invalid.summary)")
+            case .success(let policy): return .success(policy)
+            case .failure(let invalid):
+                return .failure(LabPolicyProblem(message: "`\(source.path)` cannot be evaluated: \(invalid.summary)"))
             }
-        } else {
-            labProblems.add("`\(file)` is not a policy of the lab pack")
         }
-        compiled[key] = result
-        return result
+        switch compiled {
+        case .success(let policy): return policy
+        case .failure(let problem):
+            labProblems.add(problem.message)
+            return nil
+        }
     }
+}
+
+struct LabPolicyProblem: Error {
+    let message: String
 }
 
 /// Problems in the pack's own files found while grading. They fail the grade rather than being

@@ -43,9 +43,13 @@ struct GradedRequest {
     /// nil for account-scoped actions, decided on `*`.
     let repository: String?
     let requirement: GrantRequirement
-    let explanation: Explanation
+    let decision: Decision
+    let decider: Authorizer
+    let request: AuthorizationRequest
 
-    var allowed: Bool { explanation.decision.isAllowed }
+    /// The full trace, worked out only where feedback needs it: most requests pass silently.
+    var explanation: Explanation { decider.explain(request) }
+    var allowed: Bool { decision.isAllowed }
     var satisfied: Bool {
         switch requirement.verdict {
         case .mustAllow: return allowed
@@ -77,6 +81,10 @@ struct GrantDecisions {
     }
 
     static func plan(world: LabWorld, check: PolicyCheck) -> Plan {
+        world.memo.value("plan|\(world.task.id)") { makePlan(world: world, check: check) }
+    }
+
+    private static func makePlan(world: LabWorld, check: PolicyCheck) -> Plan {
         let principals = world.pack.gradedPrincipals(for: world.task).map(world.actor)
         var units: [RowUnit] = []
         var seen: [String: Int] = [:]
@@ -100,7 +108,7 @@ struct GrantDecisions {
     }
 
     init(world: LabWorld, check: PolicyCheck, learnerPolicy: CompiledPolicy) {
-        let principals = world.pack.gradedPrincipals(for: world.task).map(world.actor)
+        let principals = Self.plan(world: world, check: check).principals
         let isIdentityTask = check.policyKind == .identity
         var requests: [GradedRequest] = []
         for actor in principals {
@@ -120,14 +128,17 @@ struct GrantDecisions {
                     // Account-scoped actions are decided once, on `*`, by identity policies alone.
                     if accountScoped && !isFirst { continue }
                     let repository = accountScoped ? nil : setup.name
-                    let requirement = check.requirement(principal: actor.name, action: action, repository: repository, in: world.pack)
+                    let requirement: GrantRequirement = world.memo.value("requirement|\(world.task.id)|\(actor.name)|\(action)|\(repository ?? "*")") {
+                        check.requirement(principal: actor.name, action: action, repository: repository, in: world.pack)
+                    }
                     // What the learner's policy cannot change is graded only where a row asks for it.
                     let learnerAffects = learnerDecides && !(accountScoped && !learnerIsIdentity)
                     if !learnerAffects && (requirement.row == nil || requirement.verdict == .mayAllow) { continue }
                     let request = world.request(actor, action, repository: repository)
                     let decider = learnerIsIdentity && requirement.row == nil ? alone : authorizer
                     requests.append(GradedRequest(actor: actor, action: action, repository: repository,
-                                                  requirement: requirement, explanation: decider.explain(request)))
+                                                  requirement: requirement, decision: decider.decide(request),
+                                                  decider: decider, request: request))
                 }
             }
         }
