@@ -61,11 +61,9 @@ final class LabWorld {
     }
 
     func request(_ actor: Actor, _ action: String, repository: String?) -> AuthorizationRequest {
-        memo.value("request|\(task.id)|\(actor.name)|\(action)|\(repository ?? "*")") {
-            AuthorizationRequest(
-                principal: actor.identity, action: action, resource: resource(for: action, repository: repository),
-                resourceAccount: environment.account, context: actor.context)
-        }
+        AuthorizationRequest(
+            principal: actor.identity, action: action, resource: resource(for: action, repository: repository),
+            resourceAccount: environment.account, context: actor.context)
     }
 
     private func labPolicy(_ file: String, from files: [String: TextFile], side: StatementReference.Side) -> CompiledPolicy? {

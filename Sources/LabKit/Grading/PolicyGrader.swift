@@ -107,42 +107,73 @@ struct GrantDecisions {
         return Plan(principals: principals, rowUnits: units)
     }
 
+    /// One graded request, known before any submission: who asks what, and what the task requires.
+    struct Entry {
+        let actor: LabWorld.Actor
+        let action: String
+        let repository: String?
+        let requirement: GrantRequirement
+        let request: AuthorizationRequest
+        /// Which principal × repository setup decides it, and whether the identity policy is judged alone.
+        let setup: Int
+        let alone: Bool
+    }
+
+    /// The entries of a task, in grading order; the same for every submission, so worked out once.
+    static func entries(world: LabWorld, check: PolicyCheck) -> [Entry] {
+        world.memo.value("entries|\(world.task.id)") {
+            let principals = plan(world: world, check: check).principals
+            let isIdentityTask = check.policyKind == .identity
+            var entries: [Entry] = []
+            for (actorIndex, actor) in principals.enumerated() {
+                let learnerIsIdentity = isIdentityTask && actor.name == check.attachTo
+                for (setupIndex, setup) in check.repositories.enumerated() {
+                    let learnerDecides = learnerIsIdentity || setup.holdsLearnerPolicy
+                    let isFirst = setupIndex == 0
+                    for action in ECRActionNames.all {
+                        let accountScoped = ECRActionNames.isAccountScoped(action)
+                        // Account-scoped actions are decided once, on `*`, by identity policies alone.
+                        if accountScoped && !isFirst { continue }
+                        let repository = accountScoped ? nil : setup.name
+                        let requirement = check.requirement(principal: actor.name, action: action, repository: repository, in: world.pack)
+                        // What the learner's policy cannot change is graded only where a row asks for it.
+                        let learnerAffects = learnerDecides && !(accountScoped && !learnerIsIdentity)
+                        if !learnerAffects && (requirement.row == nil || requirement.verdict == .mayAllow) { continue }
+                        entries.append(
+                            Entry(actor: actor, action: action, repository: repository, requirement: requirement,
+                                  request: world.request(actor, action, repository: repository),
+                                  setup: actorIndex * check.repositories.count + setupIndex,
+                                  alone: learnerIsIdentity && requirement.row == nil))
+                    }
+                }
+            }
+            return entries
+        }
+    }
+
     init(world: LabWorld, check: PolicyCheck, learnerPolicy: CompiledPolicy) {
         let principals = Self.plan(world: world, check: check).principals
         let isIdentityTask = check.policyKind == .identity
-        var requests: [GradedRequest] = []
+        // One authorizer per principal × repository setup, with the learner's policy in its place.
+        var authorizers: [(decider: Authorizer, alone: Authorizer)] = []
         for actor in principals {
             let learnerIsIdentity = isIdentityTask && actor.name == check.attachTo
             let identities = learnerIsIdentity ? [learnerPolicy] : world.identityPolicies(of: actor.definition)
             for setup in check.repositories {
                 let repositoryPolicy = setup.holdsLearnerPolicy ? learnerPolicy : world.repositoryPolicy(named: setup.policy)
-                let authorizer = Authorizer(identityPolicies: identities, repositoryPolicy: repositoryPolicy, model: world.task.model)
-                let learnerDecides = learnerIsIdentity || setup.holdsLearnerPolicy
-                let isFirst = setup.name == check.repositories.first?.name
                 // Least privilege of an identity policy is what it allows by itself: a repository policy
                 // that happens to refuse the rest must not hide `ecr:*` on the repository ARN.
-                let alone = Authorizer(identityPolicies: identities, repositoryPolicy: Self.repositoryAllowingEverything,
-                                       model: .and)
-                for action in ECRActionNames.all {
-                    let accountScoped = ECRActionNames.isAccountScoped(action)
-                    // Account-scoped actions are decided once, on `*`, by identity policies alone.
-                    if accountScoped && !isFirst { continue }
-                    let repository = accountScoped ? nil : setup.name
-                    let requirement: GrantRequirement = world.memo.value("requirement|\(world.task.id)|\(actor.name)|\(action)|\(repository ?? "*")") {
-                        check.requirement(principal: actor.name, action: action, repository: repository, in: world.pack)
-                    }
-                    // What the learner's policy cannot change is graded only where a row asks for it.
-                    let learnerAffects = learnerDecides && !(accountScoped && !learnerIsIdentity)
-                    if !learnerAffects && (requirement.row == nil || requirement.verdict == .mayAllow) { continue }
-                    let request = world.request(actor, action, repository: repository)
-                    let decider = learnerIsIdentity && requirement.row == nil ? alone : authorizer
-                    requests.append(GradedRequest(actor: actor, action: action, repository: repository,
-                                                  requirement: requirement, decision: decider.decide(request),
-                                                  decider: decider, request: request))
-                }
+                authorizers.append((
+                    Authorizer(identityPolicies: identities, repositoryPolicy: repositoryPolicy, model: world.task.model),
+                    Authorizer(identityPolicies: identities, repositoryPolicy: Self.repositoryAllowingEverything, model: .and)))
             }
         }
-        self.requests = requests
+        requests = Self.entries(world: world, check: check).map { entry in
+            let decider = entry.alone ? authorizers[entry.setup].alone : authorizers[entry.setup].decider
+            return GradedRequest(actor: entry.actor, action: entry.action, repository: entry.repository,
+                                 requirement: entry.requirement, decision: decider.decide(entry.request),
+                                 decider: decider, request: entry.request)
+        }
     }
 
     /// The repository side of an identity policy's least-privilege check: it lets the identity policy decide.
