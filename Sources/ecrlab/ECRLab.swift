@@ -21,11 +21,7 @@ struct ECRLab: AsyncParsableCommand {
             ]),
             CommandGroup(name: "Policy tools", subcommands: [Lint.self, Explain.self, Simulate.self]),
             CommandGroup(name: "Instructor", subcommands: [Labs.self]),
-        ])
-
-    /// With no command: where the learner is and what to do next.
-    func run() async throws {
-        var status = try Status.parse([])
-        try status.run()
-    }
+        ],
+        // With no command: where the learner is and what to do next.
+        defaultSubcommand: Status.self)
 }
