@@ -59,7 +59,10 @@ struct Check: ParsableCommand {
                   let choices = try QuizPrompt.askIfUnanswered(task, session: session, console: console) {
             submission = Submission(text: try console.attempt { try session.answerSheet(task, choices: choices) },
                                     fileName: session.displayPath(session.workFile(for: task)))
-            try console.attempt { try Data(submission!.text.utf8).write(to: session.workFile(for: task), options: .atomic) }
+            try console.attempt {
+                try FileManager.default.createDirectory(at: session.workFolder, withIntermediateDirectories: true)
+                try Data(submission!.text.utf8).write(to: session.workFile(for: task), options: .atomic)
+            }
         }
         let checked = try console.attempt { try session.check(task, submission: submission, record: !noRecord, account: account) }
         switch output.format {
