@@ -55,7 +55,7 @@ struct Check: ParsableCommand {
         var submission: Submission?
         if let file {
             submission = try read(file, console: console)
-        } else if output.format == .text, console.inputIsTerminal, console.outputIsTerminal,
+        } else if output.format == .text, console.learnerInputIsTerminal, console.learnerOutputIsTerminal,
                   let choices = try QuizPrompt.askIfUnanswered(task, session: session, console: console) {
             submission = Submission(text: try console.attempt { try session.answerSheet(task, choices: choices) },
                                     fileName: session.displayPath(session.workFile(for: task)))

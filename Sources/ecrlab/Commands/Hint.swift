@@ -22,7 +22,7 @@ struct Hint: ParsableCommand {
             return
         }
         let total = task.hints.count
-        console.write(console.bold("hint \(hint.level)/\(total) for \(task.id)") + "\n")
+        console.write(console.emphasis("hint \(hint.level)/\(total) for \(task.id)") + "\n")
         console.write(TerminalMarkdown(styled: console.colorsOutput).render(hint.text))
         switch hint.remaining {
         case 0: console.write(hint.repeated ? "that was the last hint.\n" : "no hints left.\n")

@@ -17,8 +17,8 @@ struct ListTasks: ParsableCommand {
             let marker = row.task.id == progress.current.id ? ">" : " "
             let objective = row.task.objectives.compactMap { session.pack.objective($0)?.text }.joined(separator: " ")
             let id = row.task.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let state = row.state.passed ? console.green(row.state.label) : row.state.label
-            text += "\(marker) \(id)  \(state)\n    \(row.task.title)\n    \(console.dim("objective: \(objective)"))\n"
+            let state = row.state.passed ? console.success(row.state.label) : row.state.label
+            text += "\(marker) \(id)  \(state)\n    \(row.task.title)\n    \(console.faint("objective: \(objective)"))\n"
         }
         text += "\(progress.bar) \(progress.passedCount)/\(progress.total) passed\n"
         console.write(text)

@@ -12,7 +12,7 @@ struct Next: ParsableCommand {
         let session = try options.session(console: console)
         switch try console.attempt({ try session.next() }) {
         case .moved(let task):
-            console.write("now on \(console.bold(task.id)): \(task.title)\nrun `ecrlab start` to see it.\n")
+            console.write("now on \(console.emphasis(task.id)): \(task.title)\nrun `ecrlab start` to see it.\n")
         case .finished:
             console.write("that was the last task: every step of the section is done. `ecrlab list` shows your record.\n")
         case .notPassed(let task):

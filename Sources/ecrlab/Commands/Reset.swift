@@ -20,7 +20,7 @@ struct Reset: ParsableCommand {
         let task = try console.attempt { try session.task(self.task) }
         let path = session.displayPath(session.workFile(for: task))
         if !yes {
-            guard console.inputIsTerminal else {
+            guard console.learnerInputIsTerminal else {
                 console.error("`ecrlab reset` replaces `\(path)` with the starter; add `--yes` to confirm when not on a terminal")
                 throw ExitCode.validationFailure
             }

@@ -16,9 +16,9 @@ struct Status: ParsableCommand {
         let current = progress.current
         let state = progress.rows.first { $0.task.id == current.id }?.state
         console.write("""
-            \(console.bold("\(session.pack.title)")) · learner \(session.learner.name)
+            \(console.emphasis("\(session.pack.title)")) · learner \(session.learner.name)
             \(progress.bar) \(progress.passedCount)/\(progress.total) passed
-            current task: \(console.bold(current.id)) (\(current.title)), \(state?.label ?? "not started")
+            current task: \(console.emphasis(current.id)) (\(current.title)), \(state?.label ?? "not started")
             next: \(Self.nextCommand(session: session, progress: progress))
 
             """)

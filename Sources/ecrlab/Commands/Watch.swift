@@ -45,7 +45,7 @@ struct Watch: ParsableCommand {
                 let checked = try session.check(task, record: !noRecord)
                 passed = checked.result.passed
                 let stamp = Date().formatted(date: .omitted, time: .standard)
-                console.write(console.dim("── \(stamp) check \(checks)") + "\n")
+                console.write(console.faint("── \(stamp) check \(checks)") + "\n")
                 console.write(GradeTextRenderer(colored: console.colorsOutput).render(checked.result))
                 Check.sayWhatComesNext(checked, console: console)
             } catch {

@@ -45,12 +45,12 @@ extension Console {
         }
     }
 
-    func bold(_ text: String) -> String { colorsOutput ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-    func green(_ text: String) -> String { colorsOutput ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
-    func dim(_ text: String) -> String { colorsOutput ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+    func emphasis(_ text: String) -> String { colorsOutput ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    func success(_ text: String) -> String { colorsOutput ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
+    func faint(_ text: String) -> String { colorsOutput ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 
-    var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
-    var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    var learnerOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    var learnerInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 }
 
 extension TaskState {

@@ -13,7 +13,7 @@ enum QuizPrompt {
                answers.unanswered.isEmpty { return nil }
             var choices: [String] = []
             for (index, question) in check.questions.enumerated() {
-                var text = "\n" + console.bold("\(index + 1). \(question.text)") + "\n"
+                var text = "\n" + console.emphasis("\(index + 1). \(question.text)") + "\n"
                 for choice in question.choices { text += "   \(choice.id)) \(choice.text)\n" }
                 console.write(text)
                 let ids = question.choices.map(\.id)
@@ -31,7 +31,7 @@ enum QuizPrompt {
             let words = check.answerStyle == .allowDeny ? ["allow", "deny"] : ["allow", "explicitDeny", "implicitDeny"]
             var choices: [String] = []
             for (index, scenario) in check.scenarios.enumerated() {
-                console.write("\n" + console.bold("\(index + 1). \(session.pack.environment().expand(scenario.text))") + "\n")
+                console.write("\n" + console.emphasis("\(index + 1). \(session.pack.environment().expand(scenario.text))") + "\n")
                 guard let answer = ask("\(words.joined(separator: "/")): ", valid: words.contains) else { return nil }
                 choices.append(answer)
             }
