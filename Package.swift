@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "LabKitTests", dependencies: ["LabKit"], exclude: ["Grading/Golden"]),
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop"]),
-        .testTarget(name: "ecrlabTests", dependencies: ["PolicyCore"], exclude: ["Golden"]),
+        .testTarget(name: "ecrlabTests", dependencies: ["PolicyCore", "LabKit", "ProgressStore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

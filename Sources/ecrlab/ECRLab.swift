@@ -15,16 +15,15 @@ struct ECRLab: AsyncParsableCommand {
             """,
         version: version,
         groupedSubcommands: [
-            CommandGroup(name: "Learner", subcommands: [Check.self]),
+            CommandGroup(name: "Learner", subcommands: [
+                Status.self, ListTasks.self, Start.self, Check.self, Watch.self, Hint.self, Answer.self, Next.self,
+                Solution.self, Reset.self, Config.self, Repo.self,
+            ]),
             CommandGroup(name: "Policy tools", subcommands: [Lint.self, Explain.self, Simulate.self]),
             CommandGroup(name: "Instructor", subcommands: [
                 Roster.self, Grade.self, Report.self, History.self, Progress.self, Labs.self,
             ]),
-        ])
-
-    /// With no command this will show where the learner is; until the learner commands exist it shows
-    /// what there is.
-    func run() async throws {
-        Console(color: .auto).write(ECRLab.helpMessage() + "\n")
-    }
+        ],
+        // With no command: where the learner is and what to do next.
+        defaultSubcommand: Status.self)
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabKit
+import Workshop
 
 enum CheckFormat: String, OutputFormat {
     case text, json, junit
@@ -8,23 +9,27 @@ enum CheckFormat: String, OutputFormat {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Grade a file against a task and say what to fix.",
+        abstract: "Grade your work on a task, say what to fix, and record the attempt.",
         discussion: """
-            TASK is the task's id or its number (`4` or `04` for `04-ci-push-pull`). Nothing is recorded. \
+            TASK is the task's id or its number (`4` or `04` for `04-ci-push-pull`); without it, the current \
+            task. FILE defaults to the task's file in work/. The attempt is recorded unless --no-record. \
             Exit codes: 0 passed, 1 not passed, 2 the file or the task could not be used.
             """)
 
-    @Argument(help: "The task: its id or its number.")
-    var task: String
+    @Argument(help: "The task: its id or its number (default: the current task).")
+    var task: String?
 
-    @Argument(help: "Your policy or answer file, e.g. work/04-ci-push-pull.json; `-` reads standard input.")
+    @Argument(help: "Your policy or answer file (default: work/<task>.<ext>); `-` reads standard input.")
     var file: String?
 
-    @Option(help: "Your AWS account id, when it is not the lab's default 111122223333.")
+    @Option(help: "Your AWS account id for this check, instead of the one set with `ecrlab config account`.")
     var account: String?
 
-    @OptionGroup var labs: LabsOptions
+    @Flag(help: "Grade without recording the attempt.")
+    var noRecord = false
 
+    @OptionGroup var labs: LabsOptions
+    @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions<CheckFormat>
 
     func validate() throws {
@@ -35,33 +40,56 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let console = output.console
-        let pack = try labs.pack(console: console)
-        guard let task = pack.task(matching: task) else {
-            console.error("there is no task `\(self.task)`; the tasks are: \(pack.tasks.map(\.id).joined(separator: ", "))")
+        let session = try LearnerOptions.session(labs: labs, store: store, console: console)
+        let task: LabTask
+        do {
+            task = try session.task(self.task)
+        } catch {
+            console.error("\(error)")
             throw ExitCode.unusableInput
         }
-        if let account, pack.reservedAccounts.contains(account) {
+        if let account, session.pack.reservedAccounts.contains(account) {
             console.error("`\(account)` is the lab's \"other account\"; give your own account id")
             throw ExitCode.unusableInput
         }
-        let submission: Submission
+        var submission: Submission?
         if let file {
             submission = try read(file, console: console)
-        } else if task.kind == .apply {
-            submission = Submission(text: "", fileName: "-")
-        } else {
-            let example = "work/\(task.id).\(task.starter?.fileExtension ?? "json")"
-            console.error("name the file to check, e.g. `ecrlab check \(self.task) \(example)`")
-            throw ExitCode.validationFailure
+        } else if output.format == .text, console.learnerInputIsTerminal, console.learnerOutputIsTerminal,
+                  let choices = try QuizPrompt.askIfUnanswered(task, session: session, console: console) {
+            submission = Submission(text: try console.attempt { try session.answerSheet(task, choices: choices) },
+                                    fileName: session.displayPath(session.workFile(for: task)))
+            try console.attempt {
+                try FileManager.default.createDirectory(at: session.workFolder, withIntermediateDirectories: true)
+                try Data(submission!.text.utf8).write(to: session.workFile(for: task), options: .atomic)
+            }
         }
-        // The local repository arrives with the learner flow; until then an apply task has nothing applied.
-        let result = Grader(pack: pack, environment: pack.environment(account: account)).grade(submission, for: task)
+        let checked = try console.attempt { try session.check(task, submission: submission, record: !noRecord, account: account) }
         switch output.format {
-        case .text: console.write(GradeTextRenderer(colored: console.colorsOutput).render(result))
-        case .json: console.write(GradeJSONRenderer().render(result))
-        case .junit: console.write(JUnitRenderer().render([result]))
+        case .text:
+            console.write(GradeTextRenderer(colored: console.colorsOutput).render(checked.result))
+            // Only in the lesson's flow: checking some other task's file is a tool use, not a step.
+            if self.task == nil || (try? session.currentTask().id) == task.id {
+                Self.sayWhatComesNext(checked, console: console)
+            }
+        case .json: console.write(GradeJSONRenderer().render(checked.result))
+        case .junit: console.write(JUnitRenderer().render([checked.result]))
         }
-        if !result.passed { throw ExitCode.checkFailed }
+        if !checked.result.passed { throw ExitCode.checkFailed }
+    }
+
+    /// After a pass, the way on; after a failure, where help is. On standard error, so that the
+    /// feedback on standard output stays the grader's alone.
+    static func sayWhatComesNext(_ checked: LearnerSession.Checked, console: Console) {
+        if checked.result.passed {
+            if let next = checked.nextTask {
+                console.note("passed! next: `ecrlab next` moves you on to \(next.id)")
+            } else {
+                console.note("passed! that was the last task; `ecrlab status` shows your progress")
+            }
+        } else if checked.task.kind == .policy || checked.task.kind == .apply {
+            console.note("not yet: fix what is listed and check again (stuck? `ecrlab hint`)")
+        }
     }
 
     private func read(_ path: String, console: Console) throws -> Submission {

@@ -38,9 +38,9 @@ import Testing
         #expect(outside.stdout.contains("`OfficeOnly`"), "\(outside.stdout)")
     }
 
-    @Test func aPrincipalThatIsNotAnARNIsAUsageError() throws {
+    @Test func aCallerThatIsNeitherALabPrincipalNorAnARNIsAUsageError() throws {
         let result = try ECRLabExecutable.run(["simulate", "push", "--as", "fcj developer"])
         #expect(result.exitCode == 64)
-        #expect(result.stderr.contains("`fcj developer` is not a principal"), "\(result.stderr)")
+        #expect(result.stderr.contains("`fcj developer` is neither a principal of the lab nor an ARN"), "\(result.stderr)")
     }
 }
