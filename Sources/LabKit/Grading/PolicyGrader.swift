@@ -117,6 +117,8 @@ struct GrantDecisions {
         /// Which principal × repository setup decides it, and whether the identity policy is judged alone.
         let setup: Int
         let alone: Bool
+        /// What the lab's own identity policies say, when the learner's policy is not among them.
+        let identity: Authorizer.IdentityVerdict?
     }
 
     /// The entries of a task, in grading order; the same for every submission, so worked out once.
@@ -127,6 +129,8 @@ struct GrantDecisions {
             var entries: [Entry] = []
             for (actorIndex, actor) in principals.enumerated() {
                 let learnerIsIdentity = isIdentityTask && actor.name == check.attachTo
+                let labIdentity = learnerIsIdentity
+                    ? nil : Authorizer(identityPolicies: world.identityPolicies(of: actor.definition), repositoryPolicy: nil)
                 for (setupIndex, setup) in check.repositories.enumerated() {
                     let learnerDecides = learnerIsIdentity || setup.holdsLearnerPolicy
                     let isFirst = setupIndex == 0
@@ -139,11 +143,12 @@ struct GrantDecisions {
                         // What the learner's policy cannot change is graded only where a row asks for it.
                         let learnerAffects = learnerDecides && !(accountScoped && !learnerIsIdentity)
                         if !learnerAffects && (requirement.row == nil || requirement.verdict == .mayAllow) { continue }
+                        let request = world.request(actor, action, repository: repository)
                         entries.append(
                             Entry(actor: actor, action: action, repository: repository, requirement: requirement,
-                                  request: world.request(actor, action, repository: repository),
-                                  setup: actorIndex * check.repositories.count + setupIndex,
-                                  alone: learnerIsIdentity && requirement.row == nil))
+                                  request: request, setup: actorIndex * check.repositories.count + setupIndex,
+                                  alone: learnerIsIdentity && requirement.row == nil,
+                                  identity: labIdentity?.identityVerdict(request)))
                     }
                 }
             }
@@ -171,7 +176,7 @@ struct GrantDecisions {
         requests = Self.entries(world: world, check: check).map { entry in
             let decider = entry.alone ? authorizers[entry.setup].alone : authorizers[entry.setup].decider
             return GradedRequest(actor: entry.actor, action: entry.action, repository: entry.repository,
-                                 requirement: entry.requirement, decision: decider.decide(entry.request),
+                                 requirement: entry.requirement, decision: decider.decide(entry.request, identity: entry.identity),
                                  decider: decider, request: entry.request)
         }
     }

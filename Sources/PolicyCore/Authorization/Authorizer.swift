@@ -11,22 +11,38 @@ public struct Authorizer: Sendable {
         self.model = model
     }
 
-    public func decide(_ request: AuthorizationRequest) -> Decision {
+    /// What the identity policies alone say about a request. It does not depend on the repository
+    /// policy or the model, so a caller deciding the same request against many repository policies
+    /// (a grader, a class of submissions) can work it out once and pass it to `decide`.
+    public struct IdentityVerdict: Sendable {
+        public var allows: Bool
+        public var denies: Bool
+        public var matched: [StatementReference]
+    }
+
+    public func identityVerdict(_ request: AuthorizationRequest) -> IdentityVerdict {
+        var verdict = IdentityVerdict(allows: false, denies: false, matched: [])
+        guard request.principal.hasIdentityPolicies else { return verdict }
+        let action = request.normalizedAction
+        for policy in identityPolicies {
+            for statement in policy.statements where statement.matches(request, action: action, side: .identity) {
+                verdict.matched.append(statement.reference(in: policy))
+                if statement.effect == .deny { verdict.denies = true } else { verdict.allows = true }
+            }
+        }
+        return verdict
+    }
+
+    /// Decides `request`; `identity`, when given, must be `identityVerdict(request)` of an authorizer
+    /// with the same identity policies.
+    public func decide(_ request: AuthorizationRequest, identity known: IdentityVerdict? = nil) -> Decision {
         let action = request.normalizedAction
         // Account-level actions act on `*`, never on a repository: its policy takes no part.
         let identityOnly = request.isIdentityOnly
-        var matched: [StatementReference] = []
-        var denied = false
-
-        var identityAllows = false
-        if request.principal.hasIdentityPolicies {
-            for policy in identityPolicies {
-                for statement in policy.statements where statement.matches(request, action: action, side: .identity) {
-                    matched.append(statement.reference(in: policy))
-                    if statement.effect == .deny { denied = true } else { identityAllows = true }
-                }
-            }
-        }
+        let identity = known ?? identityVerdict(request)
+        var matched = identity.matched
+        var denied = identity.denies
+        let identityAllows = identity.allows
 
         var repositoryAllows = false
         var repositoryNamesPrincipal = false
