@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Answers to a quiz or predict task, as a YAML mapping of question or scenario id to the answer:
@@ -45,7 +46,9 @@ public enum AnswerSheet {
                 }
                 var chosen = Set<String>()
                 for (choice, choiceNode) in picked {
-                    if question.choices.contains(where: { $0.id == choice }) { chosen.insert(choice) } else {
+                    // `B`, ` b ` and `b` are the same answer: grade what the learner meant, not how it was typed.
+                    let typed = choice.trimmingCharacters(in: .whitespaces).lowercased()
+                    if let match = question.choices.first(where: { $0.id.lowercased() == typed }) { chosen.insert(match.id) } else {
                         reader.report(choiceNode, "`\(choice)` is not a choice of question `\(question.id)`; pick one of: \(question.choices.map(\.id).joined(separator: ", "))")
                     }
                 }
@@ -65,7 +68,7 @@ public enum AnswerSheet {
                     continue
                 }
                 guard let word = reader.string(node, "the answer to `\(scenario.id)`") else { continue }
-                if let answer = PredictAnswer(rawValue: word), allowed.contains(answer) {
+                if let answer = PredictAnswer.reading(word, style: check.answerStyle), allowed.contains(answer) {
                     result.answers[scenario.id] = answer
                 } else {
                     reader.report(node, "`\(word)` is not an answer here; write one of: \(allowed.map(\.rawValue).joined(separator: ", "))")
@@ -94,5 +97,23 @@ public enum AnswerSheet {
             }
         }
         return .success((result, reader))
+    }
+}
+
+extension AnswerSheet.PredictAnswer {
+    /// Reads a learner's word whatever its case and spelling (`Allow`, `allowed`, `explicit deny`,
+    /// `implicit-deny`). Where the task asks only allow or deny, an explicit or implicit deny is a deny.
+    static func reading(_ word: String, style: PredictCheck.AnswerStyle) -> Self? {
+        let folded = word.lowercased().filter { $0.isLetter }
+        let answer: Self
+        switch folded {
+        case "allow", "allowed", "allows": answer = .allow
+        case "deny", "denied", "denies": answer = .deny
+        case "explicitdeny", "explicitlydenied", "explicitdenied": answer = .explicitDeny
+        case "implicitdeny", "implicitlydenied", "implicitdenied": answer = .implicitDeny
+        default: return nil
+        }
+        if style == .allowDeny, answer == .explicitDeny || answer == .implicitDeny { return .deny }
+        return answer
     }
 }

@@ -86,6 +86,31 @@ import Testing
         ])
     }
 
+    @Test func quizChoicesAreReadWhateverTheirCase() throws {
+        let answers = try AnswerSheet.quizAnswers("q1: B\nq3: [ A , c]\n", file: "work/01.yaml", for: try quiz()).get()
+        #expect(answers.choices["q1"] == ["b"])
+        #expect(answers.choices["q3"] == ["a", "c"])
+    }
+
+    @Test(arguments: [
+        ("Allow", AnswerSheet.PredictAnswer.allow), ("allowed", .allow), ("Explicit deny", .explicitDeny),
+        ("implicit-deny", .implicitDeny), ("IMPLICITLY DENIED", .implicitDeny),
+    ])
+    func predictWordsAreReadForTheirMeaning(word: String, expected: AnswerSheet.PredictAnswer) throws {
+        let pack = try RepositoryPack.load()
+        guard case .predict(let check) = try #require(pack.task("11-explicit-deny-wins")).check else { return }
+        let id = try #require(check.scenarios.first?.id)
+        let answers = try AnswerSheet.predictAnswers("\(id): \(word)\n", file: "work/11.yaml", for: check).get()
+        #expect(answers.answers[id] == expected)
+    }
+
+    @Test func anExplicitDenyCountsAsADenyWhereOnlyAllowOrDenyIsAsked() throws {
+        let pack = try RepositoryPack.load()
+        guard case .predict(let check) = try #require(pack.task("03-the-and-rule")).check else { return }
+        let answers = try AnswerSheet.predictAnswers("allow-deny: explicit deny\n", file: "work/03.yaml", for: check).get()
+        #expect(answers.answers["allow-deny"] == .deny)
+    }
+
     @Test func aLearnerFileWithAnAliasBombIsRefused() throws {
         let text = "a: &a [x, x]\nb: &b [*a, *a]\nq1: *b\n"
         guard case .failure(let error) = AnswerSheet.quizAnswers(text, file: "work/01.yaml", for: try quiz()) else {
