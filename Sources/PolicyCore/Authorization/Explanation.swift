@@ -26,6 +26,9 @@ public struct StatementTrace: Hashable, Sendable {
 
     public var statement: StatementReference
     public var result: Result
+    /// Whether the statement is about this principal (always true in an identity policy), whatever
+    /// else stopped it from matching: advice should not send a learner to someone else's statement.
+    public var concernsPrincipal: Bool = true
 }
 
 extension Authorizer {
@@ -40,7 +43,10 @@ extension Authorizer {
             let consulted = policy.side == .identity ? request.principal.hasIdentityPolicies : !decision.identityOnly
             for statement in policy.statements {
                 let result = consulted ? statement.trace(request, action: action) : .notConsulted
-                traces.append(StatementTrace(statement: statement.reference(in: policy), result: result))
+                traces.append(
+                    StatementTrace(
+                        statement: statement.reference(in: policy), result: result,
+                        concernsPrincipal: statement.concerns(request.principal)))
             }
         }
         return Explanation(decision: decision, statements: traces, otherModel: other, otherModelOutcome: otherOutcome)
@@ -48,6 +54,11 @@ extension Authorizer {
 }
 
 extension CompiledStatement {
+    func concerns(_ principal: PrincipalIdentity) -> Bool {
+        guard let principals else { return true }
+        return principals.contains { $0.matches(principal) } != principalsNegated
+    }
+
     /// The same tests as `matches`, in the same order, stopping at the first that fails.
     func trace(_ request: AuthorizationRequest, action: String) -> StatementTrace.Result {
         if !actions.applies(to: action) { return actions.negated ? .actionExcluded : .actionNotListed }

@@ -27,7 +27,7 @@ public enum RefusalAdvice {
             let side: StatementReference.Side = missing == .identity ? .identity : .repository
             let sideName = side == .identity ? "identity policy" : "repository policy"
             let allows = explanation.statements.filter { $0.statement.side == side && $0.statement.effect == .allow }
-            if let near = allows.first(where: { $0.result == .actionNotListed }) {
+            if let near = allows.first(where: { $0.result == .actionNotListed && $0.concernsPrincipal }) {
                 return "\(action) is not in the Action list of `\(near.statement.statementName)` in \(near.statement.policyName) (line \(near.statement.line)): add it there"
             }
             if let condition = allows.first(where: { if case .conditionFalse = $0.result { return true } else { return false } }),

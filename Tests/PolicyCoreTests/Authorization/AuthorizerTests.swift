@@ -217,3 +217,22 @@ struct AuthorizerTests {
         #expect(Self.request("ecr:PutImage").resourceAccount == Self.account)
     }
 }
+
+/// Advice never sends a learner to a statement about someone else.
+@Suite struct RefusalAdviceTests {
+    @Test func aStatementForAnotherPrincipalIsNotWhereToAddTheAction() throws {
+        let repository = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Sid": "DeveloperPull", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/dev"}, "Action": "ecr:BatchGetImage"},
+              {"Sid": "CIPull", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/ci"}, "Action": "ecr:BatchGetImage"}]}
+            """
+        let policy = try CompiledPolicy.compile(name: "repo.json", text: repository, side: .repository).get()
+        let authorizer = Authorizer(identityPolicies: [], repositoryPolicy: policy)
+        let request = AuthorizationRequest(
+            principal: PrincipalIdentity("arn:aws:iam::111122223333:user/ci")!, action: "ecr:PutImage",
+            resource: "arn:aws:ecr:us-east-1:111122223333:repository/app")
+        let advice = try #require(RefusalAdvice.advice(for: authorizer.explain(request), action: "ecr:PutImage"))
+        #expect(advice.contains("`CIPull`"), "\(advice)")
+        #expect(!advice.contains("`DeveloperPull`"), "\(advice)")
+    }
+}
