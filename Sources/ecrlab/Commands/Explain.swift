@@ -27,8 +27,7 @@ struct Explain: ParsableCommand {
     @Option(help: "The account that owns the resource (default: the account in the resource ARN).")
     var resourceAccount: String?
 
-    @Option(name: .customLong("context"), help: "A context key, KEY=VALUE (repeat a key for several values).")
-    var contextPairs: [String] = []
+    @OptionGroup var context: ContextOptions
 
     @OptionGroup var policies: PolicyFileOptions
 
@@ -49,18 +48,6 @@ struct Explain: ParsableCommand {
             throw ValidationError("`\(principal)` is not a principal: give a user or role ARN (arn:aws:iam::111122223333:user/NAME), a role session ARN, a service such as codebuild.amazonaws.com, or `anonymous`")
         }
         guard let action, !action.isEmpty else { throw ValidationError("name the action with --action, e.g. --action ecr:PutImage") }
-        _ = try context()
-    }
-
-    func context() throws -> [String: [String]] {
-        var context: [String: [String]] = [:]
-        for pair in contextPairs {
-            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw ValidationError("`\(pair)` is not KEY=VALUE: write e.g. --context aws:SourceIp=203.0.113.7")
-            }
-            context[String(pair[..<equals]), default: []].append(String(pair[pair.index(after: equals)...]))
-        }
-        return context
     }
 
     func run() throws {
@@ -69,7 +56,7 @@ struct Explain: ParsableCommand {
         let authorizer = try policies.authorizer(console: console)
         let request = AuthorizationRequest(
             principal: PrincipalIdentity(principal!)!, action: action!, resource: resource, resourceAccount: resourceAccount,
-            context: try context())
+            context: try context.values())
         let explanation = authorizer.explain(request)
         switch output.format {
         case .text: console.write(ExplanationRenderer().text(explanation, request: request, model: policies.model))

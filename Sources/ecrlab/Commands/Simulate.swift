@@ -31,8 +31,7 @@ struct Simulate: ParsableCommand {
     @Option(help: "The account that owns the repository (default: the caller's account).")
     var repositoryAccount: String?
 
-    @Option(name: .customLong("context"), help: "A context key, KEY=VALUE (repeat a key for several values).")
-    var contextPairs: [String] = []
+    @OptionGroup var context: ContextOptions
 
     @Option(help: "Colour: auto, always or never.")
     var color: ColorChoice = .auto
@@ -58,7 +57,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let console = Console(color: color)
-        let context = try contextValues()
+        let context = try self.context.values()
         if usesLab {
             try runInLab(console: console, context: context)
             return
@@ -71,17 +70,6 @@ struct Simulate: ParsableCommand {
             operation, principal: identity, repositoryARN: repositoryARN, authorizer: authorizer, context: context)
         console.write(SimulationRenderer().text(simulation, operation: operation, authorizer: authorizer))
         if !simulation.succeeded { throw ExitCode.checkFailed }
-    }
-
-    private func contextValues() throws -> [String: [String]] {
-        var context: [String: [String]] = [:]
-        for pair in contextPairs {
-            guard let equals = pair.firstIndex(of: "=") else {
-                throw ValidationError("`\(pair)` is not KEY=VALUE")
-            }
-            context[String(pair[..<equals]), default: []].append(String(pair[pair.index(after: equals)...]))
-        }
-        return context
     }
 
     private func runInLab(console: Console, context: [String: [String]]) throws {

@@ -43,4 +43,14 @@ import Testing
         #expect(result.exitCode == 64)
         #expect(result.stderr.contains("`fcj developer` is neither a principal of the lab nor an ARN"), "\(result.stderr)")
     }
+
+    @Test(arguments: ["simulate", "explain"])
+    func aContextThatIsNotKeyEqualsValueIsAUsageError(command: String) throws {
+        let arguments = command == "simulate"
+            ? ["simulate", "pull", "--as", "fcj-developer", "--context", "=203.0.113.9"]
+            : ["explain", "--principal", "anonymous", "--action", "ecr:BatchGetImage", "--context", "aws:SourceIp"]
+        let result = try ECRLabExecutable.run(arguments)
+        #expect(result.exitCode == 64)
+        #expect(result.stderr.contains("is not KEY=VALUE"), "\(result.stderr)")
+    }
 }
