@@ -1,24 +1,35 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The progress database: learners, attempts, hints, settings and the local repositories.
 ///
 /// Several processes may open the same file at once (a learner's `watch` next to `check`, an
 /// instructor's `grade` jobs): the file is in WAL mode, writes take SQLite's lock up front and wait up
 /// to `busyTimeout` for each other instead of failing, and every operation is one transaction.
+///
+/// Opening writes nothing: a database that is damaged, from a newer ecrlab or another program is
+/// refused with its files left as they were, and a database this process cannot write is opened
+/// read-only (reading works, a change is refused with a clear message). Before its first change,
+/// a process checks the whole file, so nothing is ever written into a damaged database.
 public final class ProgressDatabase: Sendable {
     /// The database file, as given (`:memory:` for an in-memory database).
     public let path: String
     let writer: any DatabaseWriter
     /// Set for `temporary()`: the folder is removed with the database.
     private let temporaryFolder: URL?
+    /// The file or its folder cannot be written by this process: changes are refused by SQLite.
+    public let isReadOnly: Bool
+    /// Whether the file has been found whole since it was opened; set before the first change.
+    private let checkedForWriting: Mutex<Bool>
 
     /// How long a write waits for another process's write before giving up.
     public static let defaultBusyTimeout: TimeInterval = 10
 
     /// Opens (creating it and its folders if needed) and migrates the database at `path`.
     ///
-    /// Refuses, without changing anything, a database that a newer version has migrated further.
+    /// Refuses, without changing anything, a database that a newer version has migrated further, a
+    /// damaged one, a file that is not a progress database, and a path that is not a file.
     public convenience init(path: String, busyTimeout: TimeInterval = ProgressDatabase.defaultBusyTimeout) throws {
         try self.init(path: path, busyTimeout: busyTimeout, temporaryFolder: nil)
     }
@@ -26,30 +37,54 @@ public final class ProgressDatabase: Sendable {
     private init(path: String, busyTimeout: TimeInterval, temporaryFolder: URL?) throws {
         self.path = path
         self.temporaryFolder = temporaryFolder
-        try Self.prepareFolder(for: path)
-        // Opening switches a fresh file to WAL and migrates it; several processes doing that at
-        // once can hold each other's locks past any busy timeout. A lock file serialises just this
-        // step, so concurrent openers wait their turn instead of failing.
+        try DatabaseFile.prepare(path)
+        // Creating and migrating a fresh file is serialised between processes by a lock file, so
+        // concurrent openers wait their turn instead of failing, and none sees a half-made file.
         let openingLock = OpeningLock(path: path + ".lock")
         defer { openingLock.release() }
+        let file = try DatabaseFile.inspect(path)
+        if !file.isWritable && (file.size ?? 0) == 0 { throw ProgressStoreError.readOnly(path: path) }
+        isReadOnly = !file.isWritable
+        checkedForWriting = Mutex(false)
+        do {
+            writer = try Self.connect(file, busyTimeout: busyTimeout)
+            try checkSchema()
+        } catch {
+            // Reading a read-only database in WAL mode needs a `-shm` file next to it, unless the log is empty.
+            if isReadOnly && file.hasPendingLog,
+               let error = error as? DatabaseError, [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
+                throw ProgressStoreError.readOnlyWithPendingLog(path: path)
+            }
+            throw ProgressStoreError.wrapping(error, path: path)
+        }
+        try migrate()
+    }
+
+    private static func connect(_ file: DatabaseFile, busyTimeout: TimeInterval) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "ProgressDatabase"
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw ProgressStoreError.wrapping(error, path: path)
+        configuration.readonly = !file.isWritable
+        // As in GRDB's own WAL set-up: a commit survives the process being killed, not a power cut.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // One connection that opens the file without writing to it (a pool would write a transaction
+        // at once); WAL still lets other processes read while this one writes.
+        var location = file.sqlitePath
+        if !file.isWritable && !file.hasPendingLog && !file.hasSharedMemory {
+            // No process has the database open and the file holds all of it: read it as it is, without
+            // creating `-wal` and `-shm` files, which a read-only folder could not hold anyway.
+            location = file.immutableURI
         }
-        self.writer = pool
-        try migrate()
+        return try DatabaseQueue(path: location, configuration: configuration)
     }
 
     private init(inMemoryWriter: DatabaseQueue) throws {
         self.path = ":memory:"
         self.temporaryFolder = nil
         self.writer = inMemoryWriter
+        self.isReadOnly = false
+        self.checkedForWriting = Mutex(true)
         try migrate()
     }
 
@@ -85,6 +120,7 @@ public final class ProgressDatabase: Sendable {
     /// Runs `body` in one write transaction (IMMEDIATE, so it waits for other writers up front).
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
+            try checkBeforeWriting()
             return try writer.write(body)
         } catch {
             throw ProgressStoreError.wrapping(error, path: path)
@@ -102,54 +138,55 @@ public final class ProgressDatabase: Sendable {
 
     // MARK: - Opening
 
-    private static func prepareFolder(for path: String) throws {
-        let fileManager = FileManager.default
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        if fileManager.fileExists(atPath: folder, isDirectory: &isFolder) {
-            guard isFolder.boolValue else {
-                throw ProgressStoreError.cannotCreateFolder(path: path, reason: "`\(folder)` is a file")
-            }
-        } else {
-            do {
-                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw ProgressStoreError.cannotCreateFolder(path: path, reason: Self.reason(error))
-            }
+    /// Refuses, before anything is written, a database this version must not change: one written by a
+    /// newer ecrlab, or another program's database.
+    private func checkSchema() throws {
+        let migrator = Schema.migrator
+        let (tables, applied) = try writer.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"),
+             try migrator.appliedIdentifiers(db))
         }
-        // SQLite needs to create the -wal and -shm files next to the database, even to read it.
-        if !fileManager.isWritableFile(atPath: folder)
-            || (fileManager.fileExists(atPath: path) && !fileManager.isWritableFile(atPath: path))
-        {
-            throw ProgressStoreError.readOnly(path: path)
+        if !tables.isEmpty && !applied.contains(migrator.migrations[0]) {
+            throw ProgressStoreError.notADatabase(path: path)
+        }
+        let unknown = applied.subtracting(migrator.migrations).sorted()
+        if !unknown.isEmpty {
+            throw ProgressStoreError.newerSchema(path: path, unknownMigrations: unknown)
         }
     }
 
-    private static func reason(_ error: any Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let code = underlying.map({ POSIXErrorCode(rawValue: Int32($0.code)) }) ?? nil {
-            switch code {
-            case .EACCES, .EPERM, .EROFS: return "permission denied"
-            case .ENOTDIR: return "a part of the path is a file"
-            case .ENOSPC: return "the disk is full"
-            default: break
+    /// Checks the whole file once before the first change of this process: SQLite notices damage only
+    /// in the pages a statement reads, and a change that misses the damaged pages would succeed.
+    /// Reading never needs this: a damaged page it reads fails with the same clear message.
+    private func checkBeforeWriting() throws {
+        if isReadOnly { return }
+        try checkedForWriting.withLock { checked in
+            if checked { return }
+            let verdict = try writer.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check(1)") }
+            guard verdict == "ok" else { throw ProgressStoreError.damaged(path: path) }
+            // Concurrent processes rely on WAL; a fresh file (or one another tool switched) is set to it.
+            try writer.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
             }
+            checked = true
         }
-        return "the folder cannot be created"
     }
 
     private func migrate() throws {
         let migrator = Schema.migrator
-        // Checked before migrating so that a newer database is left exactly as it is.
-        let unknown = try read { db in
-            try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+        let complete = try read { db in try migrator.hasCompletedMigrations(db) }
+        if complete { return }
+        if isReadOnly { throw ProgressStoreError.readOnly(path: path) }
+        do {
+            try checkBeforeWriting()
+        } catch {
+            throw ProgressStoreError.wrapping(error, path: path)
         }
-        if !unknown.isEmpty {
-            throw ProgressStoreError.newerSchema(path: path, unknownMigrations: unknown)
-        }
-        // Another process may be migrating the same fresh file: GRDB reads the applied migrations
-        // before taking the write lock, so the loser of that race fails on "table already exists".
-        // Once the winner is done, the database is complete and the failure can be dropped.
+        // Without the opening lock (it could not be created) another process may be migrating the same
+        // fresh file: GRDB reads the applied migrations before taking the write lock, so the loser of
+        // that race fails on "table already exists". Once the winner is done, the failure can be dropped.
         var attempt = 0
         while true {
             do {
@@ -165,14 +202,17 @@ public final class ProgressDatabase: Sendable {
     }
 }
 
-/// An advisory `flock` held while a database file is opened and migrated. Where the lock file
-/// cannot be created (a read-only folder), opening goes on without it and SQLite's own locking
-/// reports what is wrong.
+/// An advisory `flock` held while a database file is inspected, opened and migrated. `flock` needs
+/// no write access, so a lock file this user cannot write (left by another user) is opened for
+/// reading. Where there is none and it cannot be created (a read-only folder, where nothing can be
+/// created or migrated anyway), opening goes on without it.
 private struct OpeningLock {
     let descriptor: Int32
 
     init(path: String) {
-        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        if descriptor < 0 { descriptor = open(path, O_RDONLY | O_CLOEXEC) }
+        self.descriptor = descriptor
         if descriptor >= 0 {
             while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
         }

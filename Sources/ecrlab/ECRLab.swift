@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The root command. Each subcommand lives in its own file under Commands/ and joins one of the
 /// groups below, so `ecrlab --help` lists commands the way DESIGN.md presents them.
@@ -26,4 +27,12 @@ struct ECRLab: AsyncParsableCommand {
         ],
         // With no command: where the learner is and what to do next.
         defaultSubcommand: Status.self)
+
+    static func main() async {
+        // A write past the file size limit (`ulimit -f`, a quota) sends SIGXFSZ, whose default action
+        // kills the process before SQLite or a file write can report it. Ignored, the write fails with
+        // EFBIG instead: the transaction is rolled back and the user gets a message, not a core dump.
+        signal(SIGXFSZ, SIG_IGN)
+        await main(nil)
+    }
 }

@@ -88,19 +88,12 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.path("db")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        #expect(throws: ProgressStoreError.cannotOpen(path: path)) { try ProgressDatabase(path: path) }
+        #expect(throws: ProgressStoreError.notAFile(path: path, kind: "a folder")) { try ProgressDatabase(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path + "/ecrlab.sqlite"))
     }
 
-    // Permissions mean nothing to root, so this only runs for an ordinary user.
-    @Test(.enabled(if: getuid() != 0)) func readOnlyFolderIsReported() throws {
-        let folder = try TemporaryFolder()
-        let locked = folder.path("locked")
-        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true)
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked) }
-        let path = locked + "/ecrlab.sqlite"
-        #expect(throws: ProgressStoreError.readOnly(path: path)) { try ProgressDatabase(path: path) }
-    }
+    // Read-only folders and files need an unprivileged process (tests run as root): see
+    // Tests/ecrlabTests/DatabaseTrouble/ReadOnlyDatabaseTests.swift, which drops privileges.
 
     @Test func inMemoryAndTemporaryDatabasesWork() throws {
         let memory = try ProgressDatabase.inMemory()
@@ -120,7 +113,9 @@ import Testing
             .cannotCreateFolder(path: "p/x.sqlite", reason: "permission denied"), .readOnly(path: "p/x.sqlite"),
             .cannotOpen(path: "p/x.sqlite"), .notADatabase(path: "p/x.sqlite"),
             .newerSchema(path: "p/x.sqlite", unknownMigrations: ["v2"]), .busy(path: "p/x.sqlite"),
-            .database(path: "p/x.sqlite", message: "disk I/O error"),
+            .database(path: "p/x.sqlite", message: "disk I/O error"), .readOnlyWithPendingLog(path: "p/x.sqlite"),
+            .notAFile(path: "p/x.sqlite", kind: "a folder"), .danglingLink(path: "p/x.sqlite", target: "/mnt/x.sqlite"),
+            .damaged(path: "p/x.sqlite"), .damagedLog(path: "p/x.sqlite"), .diskFull(path: "p/x.sqlite"),
         ]
         for error in errors {
             let message = error.description
