@@ -77,7 +77,8 @@ struct DatabaseFile: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            let reason = access(ancestor, W_OK) != 0 ? "`\(ancestor)` is read-only" : "the folder cannot be created"
+            let reason = access(ancestor, W_OK) == 0 ? "the folder cannot be created"
+                : ancestor == "." ? "the current folder is read-only" : "`\(ancestor)` is read-only"
             throw ProgressStoreError.cannotCreateFolder(path: path, reason: reason)
         }
     }

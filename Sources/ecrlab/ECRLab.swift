@@ -29,9 +29,10 @@ struct ECRLab: AsyncParsableCommand {
         defaultSubcommand: Status.self)
 
     static func main() async {
-        // A write past the file size limit (`ulimit -f`, a quota) sends SIGXFSZ, whose default action
-        // kills the process before SQLite or a file write can report it. Ignored, the write fails with
-        // EFBIG instead: the transaction is rolled back and the user gets a message, not a core dump.
+        // A write past the file size limit (`ulimit -f`) also sends SIGXFSZ, whose default action kills
+        // the process before SQLite or a file write can report the failure. Today commands run on
+        // Swift's concurrency threads, which block the signal; ignoring it keeps that true for a write
+        // on any thread: the write fails with EFBIG, the transaction rolls back, the user gets a line.
         signal(SIGXFSZ, SIG_IGN)
         await main(nil)
     }
