@@ -73,7 +73,8 @@ public final class ProgressDatabase: Sendable {
         var location = file.sqlitePath
         if !file.isWritable && !file.hasPendingLog && !file.hasSharedMemory {
             // No process has the database open and the file holds all of it: read it as it is, without
-            // creating `-wal` and `-shm` files, which a read-only folder could not hold anyway.
+            // creating `-wal` and `-shm` files, which a read-only folder could not hold anyway. (A writer
+            // with more rights that starts meanwhile is not seen: this read shows the file as it was.)
             location = file.immutableURI
         }
         return try DatabaseQueue(path: location, configuration: configuration)
