@@ -38,9 +38,9 @@ struct ProgressExport: ParsableCommand {
             return
         }
         do {
-            try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try OutputFile.write(data + Data("\n".utf8), to: output)
         } catch {
-            console.error("cannot write `\(output)`: check that its folder exists and is writable")
+            console.error(error.message)
             throw ExitCode.unusableInput
         }
         console.note("wrote the progress of `\(store.learnerName)` to `\(output)`; hand this file to your instructor")

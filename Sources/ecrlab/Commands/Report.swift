@@ -53,9 +53,9 @@ struct Report: ParsableCommand {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try OutputFile.write(Data(text.utf8), to: output)
         } catch {
-            console.error("cannot write `\(output)`: check that its folder exists and is writable")
+            console.error(error.message)
             throw ExitCode.unusableInput
         }
         console.note("wrote the class report (\(overview.learners.count) learners) to `\(output)`")

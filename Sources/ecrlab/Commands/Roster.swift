@@ -45,6 +45,14 @@ struct RosterImport: ParsableCommand {
         } catch let error as RosterFile.FormatError {
             console.error("`\(file)` \(error.description); fix it and import again (nothing was imported)")
             throw ExitCode.unusableInput
+        } catch let error as ProgressStoreError {
+            // A roster row's problem belongs to the file; the database's own trouble names the database.
+            if case .invalidRosterRow = error {
+                console.error("`\(file)`: \(error)")
+            } else {
+                console.error("\(error)")
+            }
+            throw ExitCode.unusableInput
         } catch {
             console.error("`\(file)`: \(error)")
             throw ExitCode.unusableInput

@@ -67,6 +67,22 @@ import Testing
         #expect(!html.contains("<script"))
     }
 
+    /// An output file that cannot be written says why in the user's terms and leaves nothing behind.
+    @Test(arguments: [
+        ("missing/report.txt", "ecrlab: cannot write `missing/report.txt`: its folder does not exist; create it or choose another place with --output\n"),
+        ("folder", "ecrlab: cannot write `folder`: it is a folder; name a file with --output\n"),
+    ])
+    func reportToAnOutputThatCannotBeWritten(output: String, message: String) throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("name\nana\n", to: "roster.csv")
+        #expect(try run(workspace, ["roster", "import", "roster.csv"]).exitCode == 0)
+        try FileManager.default.createDirectory(at: workspace.url.appendingPathComponent("folder"), withIntermediateDirectories: true)
+        let result = try run(workspace, ["report", "--output", output])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr == message)
+        #expect(!workspace.exists("missing"))
+    }
+
     @Test func progressImportRegradesAndRefusesNonBundles() throws {
         let learner = try TemporaryWorkspace()
         try learner.write(Self.starter04, to: "class/ana/04.json")

@@ -32,9 +32,9 @@ final class ClassDatabase {
     ]
 
     /// What a command prints on standard error when a change it makes fails with `message` (after the
-    /// database opened): `roster import` names its file first.
+    /// database opened): the database's trouble names the database, whichever file was being imported.
     static func refusedChange(_ message: String, by command: [String]) -> String {
-        command.first == "roster" ? "ecrlab: `\(command[2])`: \(message)\n" : "ecrlab: \(message)\n"
+        "ecrlab: \(message)\n"
     }
 
     /// The full command line: the roster needs no lab pack, every other command does.

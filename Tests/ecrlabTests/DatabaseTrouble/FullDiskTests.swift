@@ -61,7 +61,7 @@ import Testing
         let result = try classDatabase.run(
             ConfinedRun.fileSizeLimit(64 * 1024), ["progress", "export", "--learner", "ana", "--output", "ana.json"])
         #expect(result.exitCode == 2)
-        #expect(result.stderr == "ecrlab: cannot write `ana.json`: check that its folder exists and is writable\n")
+        #expect(result.stderr == "ecrlab: cannot write `ana.json`: the disk is full or the file cannot grow; free space and run the command again (nothing was written)\n")
         #expect(!classDatabase.workspace.exists("ana.json"))
         #expect(classDatabase.files()[0] == before[0])
         #expect(try classDatabase.run(["progress", "export", "--learner", "ana", "--output", "ana.json"]).exitCode == 0)
