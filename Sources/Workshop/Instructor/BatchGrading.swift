@@ -27,7 +27,7 @@ public struct BatchGradeOutcome: Sendable {
 /// Grades a class folder into the progress database as `batch` attempts, in parallel, recording as it
 /// goes: one transaction per batch of graded files (see `RecordingPace`), so a run that is stopped or
 /// killed keeps what it committed. Idempotent: grading the same folder again records only what is
-/// missing.
+/// missing, and grades that first.
 public struct BatchGrading: Sendable {
     public let pack: LabPack
     public let grader: Grader
@@ -56,8 +56,16 @@ public struct BatchGrading: Sendable {
         let names = Set(submissions.map(\.learner))
         let learners = try database.retryingWhileBusy { try database.learners(named: names) }
 
+        // Files not on record yet are graded first: a run stopped again and again still gets further
+        // each time. The others are graded too, for the output, but record nothing.
+        let onRecord = try database.submissionsOnRecord(learners: learners.values.map(\.id))
+        let isOnRecord = submissions.map { submission in
+            onRecord.contains(SubmissionFingerprint(
+                learnerId: learners[submission.learner]!.id, taskId: submission.task.id, source: submission.text))
+        }
+        let order = submissions.indices.filter { !isOnRecord[$0] } + submissions.indices.filter { isOnRecord[$0] }
         let workers = max(1, min(jobs, submissions.count))
-        let board = GradingBoard(count: submissions.count, workers: workers)
+        let board = GradingBoard(order: order, workers: workers)
         let grading = DispatchGroup()
         for _ in 0..<workers {
             DispatchQueue.global(qos: .userInitiated).async(group: grading) {

@@ -21,7 +21,8 @@ public struct RecordingPace: Sendable, Hashable {
 /// milliseconds of grading each.
 final class GradingBoard: @unchecked Sendable {
     private let condition = NSCondition()
-    private let count: Int
+    /// The files in the order they are handed out.
+    private let order: [Int]
     private var next = 0
     private var graded = 0
     private var results: [GradeResult?]
@@ -31,9 +32,10 @@ final class GradingBoard: @unchecked Sendable {
     private var activeWorkers: Int
     private var stopped = false
 
-    init(count: Int, workers: Int) {
-        self.count = count
-        results = Array(repeating: nil, count: count)
+    /// `order` lists every file index once, the first to grade first.
+    init(order: [Int], workers: Int) {
+        self.order = order
+        results = Array(repeating: nil, count: order.count)
         activeWorkers = workers
     }
 
@@ -41,9 +43,9 @@ final class GradingBoard: @unchecked Sendable {
     func claim(shouldStop: () -> Bool) -> Int? {
         condition.withLock {
             if !stopped && shouldStop() { stopped = true }
-            guard !stopped, next < count else { return nil }
+            guard !stopped, next < order.count else { return nil }
             next += 1
-            return next - 1
+            return order[next - 1]
         }
     }
 

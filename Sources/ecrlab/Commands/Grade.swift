@@ -20,12 +20,11 @@ struct Grade: ParsableCommand {
 
             Attempts are recorded as grading goes, a few hundred files (or half a second) per \
             transaction, so a run that is stopped or killed keeps what it recorded and running the same \
-            command again records the rest. Ctrl-C (or SIGTERM) stops taking new files, records what is \
+            command again records the rest (what is missing first). Ctrl-C (or SIGTERM) stops taking new files, records what is \
             graded, prints it and says how much is left; a second Ctrl-C quits at once.
 
             Exit codes: 0 everything that could be graded was graded (the verdicts are in the output), \
             2 the folder or the database could not be used, 130 stopped by Ctrl-C, 143 stopped by SIGTERM.
-
             """)
 
     @Argument(help: "The class folder: one folder per learner.")

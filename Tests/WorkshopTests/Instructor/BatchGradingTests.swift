@@ -141,6 +141,24 @@ import Testing
         #expect(try database.attemptCount(origin: .batch) == 30)
     }
 
+    @Test func aRunStoppedAgainAndAgainGetsFurtherEachTime() throws {
+        let folder = try classFolder(learners: 10)
+        let database = try ProgressDatabase.inMemory()
+        let grading = BatchGrading(pack: pack, database: database)
+        for run in 1...3 {
+            let graded = Counter()
+            let outcome = try grading.grade(
+                folder: folder.url, jobs: 1, progress: { _, _ in graded.add(1) }, shouldStop: { graded.value >= 6 })
+            // What is not on record yet is graded first, so each run adds six attempts.
+            #expect(outcome.graded.count == 6)
+            #expect(outcome.newAttempts == 6)
+            #expect(try database.attemptCount(origin: .batch) == 6 * run)
+        }
+        let last = try grading.grade(folder: folder.url, jobs: 1)
+        #expect(last.newAttempts == 2)
+        #expect(last.graded.count == 20)
+    }
+
     @Test func aGradingStoppedBeforeItBeginsRecordsNothing() throws {
         let folder = try classFolder(learners: 2)
         let database = try ProgressDatabase.inMemory()
