@@ -83,7 +83,9 @@ public struct BatchGrading: Sendable {
         var entries: [(index: Int, entry: BatchGradeEntry)] = []
         do {
             while let batch = board.nextBatch(pace: pace, shouldStop: shouldStop) {
-                let drafts = batch.map { item in
+                // Attempts are never deleted: what was on record before the run still is.
+                let toRecord = batch.filter { !isOnRecord[$0.index] }
+                let drafts = toRecord.map { item in
                     let submission = submissions[item.index]
                     return GradedSubmission(
                         AttemptDraft(learnerId: learners[submission.learner]!.id, taskId: submission.task.id,
@@ -91,12 +93,14 @@ public struct BatchGrading: Sendable {
                                      maxScore: item.result.maxScore, origin: .batch, submittedAt: date),
                         checks: StoredChecks.records(item.result))
                 }
-                let recorded = try database.recordAttempts(drafts)
-                for (item, attempt) in zip(batch, recorded) {
+                var recorded = (drafts.isEmpty ? [] : try database.recordAttempts(drafts)).makeIterator()
+                for item in batch {
                     let submission = submissions[item.index]
+                    // `recorded` follows `toRecord`, which keeps the batch's order.
+                    let wasAlreadyRecorded = isOnRecord[item.index] || recorded.next()!.wasAlreadyRecorded
                     entries.append((item.index, BatchGradeEntry(
                         learner: submission.learner, path: submission.path, result: item.result,
-                        wasAlreadyRecorded: attempt.wasAlreadyRecorded)))
+                        wasAlreadyRecorded: wasAlreadyRecorded)))
                 }
             }
         } catch {
