@@ -38,6 +38,23 @@ public struct GradedSubmission: Sendable, Hashable {
     }
 }
 
+/// What makes a batch or import submission the same as one already recorded: learner, task and text.
+public struct SubmissionFingerprint: Sendable, Hashable {
+    public var learnerId: Int64
+    public var taskId: String
+    public var sourceHash: String
+
+    public init(learnerId: Int64, taskId: String, source: String) {
+        self.init(learnerId: learnerId, taskId: taskId, sourceHash: SHA256.hex(source))
+    }
+
+    init(learnerId: Int64, taskId: String, sourceHash: String) {
+        self.learnerId = learnerId
+        self.taskId = taskId
+        self.sourceHash = sourceHash
+    }
+}
+
 public struct RecordedAttempt: Sendable, Hashable {
     public var attempt: Attempt
     /// True when a `batch` or `import` draft matched a submission already in the database (same
@@ -63,11 +80,13 @@ extension ProgressDatabase {
 
     /// Records many graded attempts in one transaction (all or none), in order; the result matches
     /// `submissions` one to one. A draft repeating an earlier one of the same call is a duplicate too.
+    /// While other processes keep the database busy, the transaction is tried again for up to
+    /// `busyRetryLimit` seconds: a graded attempt is worth waiting for.
     public func recordAttempts(_ submissions: [GradedSubmission]) throws -> [RecordedAttempt] {
         for submission in submissions { try Self.validate(submission) }
         // Hashing is the only real per-attempt work outside SQLite: done before taking the write lock.
         let hashes = submissions.map { SHA256.hex($0.draft.source) }
-        return try write { db in
+        return try retryingWhileBusy { try write { db in
             var writer = try AttemptWriter(db)
             var recorded: [RecordedAttempt] = []
             recorded.reserveCapacity(submissions.count)
@@ -75,6 +94,36 @@ extension ProgressDatabase {
                 recorded.append(try writer.record(submission, hash: hash))
             }
             return recorded
+        } }
+    }
+
+    /// The submissions of these learners already on record (any origin): a batch or import draft
+    /// matching one of them records nothing new.
+    public func submissionsOnRecord(learners learnerIds: some Sequence<Int64>) throws -> Set<SubmissionFingerprint> {
+        let ids = Array(Set(learnerIds))
+        return try read { db in
+            var found: Set<SubmissionFingerprint> = []
+            // In slices, well under SQLite's limit on bound values.
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let slice = ids[start..<min(start + 500, ids.count)]
+                let marks = repeatElement("?", count: slice.count).joined(separator: ", ")
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT DISTINCT learnerId, taskId, sourceHash FROM attempt WHERE learnerId IN (\(marks))",
+                    arguments: StatementArguments(Array(slice)))
+                while let row = try rows.next() {
+                    found.insert(SubmissionFingerprint(learnerId: row[0], taskId: row[1], sourceHash: row[2]))
+                }
+            }
+            return found
+        }
+    }
+
+    /// How many attempts the database holds (of one origin, when given).
+    public func attemptCount(origin: AttemptOrigin? = nil) throws -> Int {
+        try read { db in
+            var request = Attempt.all()
+            if let origin { request = request.filter(Column("origin") == origin.rawValue) }
+            return try request.fetchCount(db)
         }
     }
 

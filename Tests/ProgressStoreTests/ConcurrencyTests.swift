@@ -135,6 +135,75 @@ private final class Counter: @unchecked Sendable {
         #expect(try database.settings() == ["holder": "sqlite3", "writer": "store"])
     }
 
+    /// SQLite's busy handler gives up after the busy timeout; a write that other processes keep out
+    /// for longer is tried again instead of reporting "database is locked".
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    func aWriteKeptOutPastTheBusyTimeoutIsTriedAgain() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("ecrlab.sqlite")
+        let database = try ProgressDatabase(path: path, busyTimeout: 0.05)
+        let holder = try LockHolder(database: path, marker: folder.path("locked"))
+        let tries = Counter()
+        let outcome = ErrorLog()
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            do {
+                try database.retryingWhileBusy {
+                    tries.add(1)
+                    try database.setSetting("writer", to: "store")
+                }
+            } catch {
+                outcome.add(error)
+            }
+            finished.signal()
+        }
+        // Released only once a try has failed, so the retry is what lets the write through.
+        for _ in 0..<3000 where tries.total < 2 { usleep(10_000) }
+        #expect(tries.total >= 2)
+        try holder.release()
+        #expect(finished.wait(timeout: .now() + 120) == .success)
+        #expect(outcome.all == [])
+        #expect(try database.settings()["writer"] == "store")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    func retryingGivesUpAfterItsLimitWithTheBusyError() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("ecrlab.sqlite")
+        let database = try ProgressDatabase(path: path, busyTimeout: 0.05)
+        let holder = try LockHolder(database: path, marker: folder.path("locked"))
+        defer { try? holder.release() }
+        #expect(throws: ProgressStoreError.busy(path: path)) {
+            try database.retryingWhileBusy(for: 0.3) { try database.setSetting("writer", to: "store") }
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    func recordingAnAttemptWaitsOutAHolderPastTheBusyTimeout() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("ecrlab.sqlite")
+        let database = try ProgressDatabase(path: path, busyTimeout: 0.05)
+        let learner = try database.learner(named: "patient")
+        let holder = try LockHolder(database: path, marker: folder.path("locked"))
+        let outcome = ErrorLog()
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            do {
+                _ = try database.recordAttempt(.sample(learner: learner), checks: [.passing("lint")])
+            } catch {
+                outcome.add(error)
+            }
+            finished.signal()
+        }
+        // Many busy timeouts long: without retrying, the recording would have failed by now.
+        let waitedOut = finished.wait(timeout: .now() + 0.5) == .timedOut
+        #expect(waitedOut)
+        try holder.release()
+        if waitedOut { #expect(finished.wait(timeout: .now() + 120) == .success) }
+        #expect(outcome.all == [])
+        #expect(try database.attempts(learner: learner.id).count == 1)
+    }
+
     /// Separate processes running the store: this test binary is started again, twice, with a
     /// filter that runs only `childProcessWriter`, while this process writes too.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["PROGRESS_STORE_CHILD_DB"] == nil
@@ -181,4 +250,34 @@ private final class Counter: @unchecked Sendable {
                                            checks: [.passing("lint")])
         }
     }
+}
+
+/// Another process (the sqlite3 shell) holding the database's write lock until released.
+private final class LockHolder {
+    private let shell = Process()
+    private let input = Pipe()
+
+    init(database path: String, marker: String) throws {
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [path]
+        shell.standardInput = input
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\n.shell touch '\(marker)'\n".utf8))
+        // Bounded, so a broken shell cannot hang the test.
+        for _ in 0..<3000 where !FileManager.default.fileExists(atPath: marker) { usleep(10_000) }
+        guard FileManager.default.fileExists(atPath: marker) else {
+            shell.terminate()
+            throw CancellationError()
+        }
+    }
+
+    func release() throws {
+        guard shell.isRunning else { return }
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
+        try input.fileHandleForWriting.close()
+        shell.waitUntilExit()
+    }
+
+    deinit { if shell.isRunning { shell.terminate() } }
 }

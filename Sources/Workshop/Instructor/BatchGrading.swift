@@ -13,14 +13,21 @@ public struct BatchGradeEntry: Sendable {
 }
 
 public struct BatchGradeOutcome: Sendable {
+    /// The files graded and recorded, in the folder's order.
     public var graded: [BatchGradeEntry]
     public var skipped: [SkippedFile]
+    /// How many files there were to grade: more than `graded.count` when the grading was stopped.
+    public var total: Int
 
     public var newAttempts: Int { graded.filter { !$0.wasAlreadyRecorded }.count }
+    /// The grading was stopped before every file was graded; grading the folder again does the rest.
+    public var wasStopped: Bool { graded.count < total }
 }
 
-/// Grades a class folder into the progress database as `batch` attempts, in parallel, then records
-/// everything in one transaction. Idempotent: grading the same folder again records nothing.
+/// Grades a class folder into the progress database as `batch` attempts, in parallel, recording as it
+/// goes: one transaction per batch of graded files (see `RecordingPace`), so a run that is stopped or
+/// killed keeps what it committed. Idempotent: grading the same folder again records only what is
+/// missing, and grades that first.
 public struct BatchGrading: Sendable {
     public let pack: LabPack
     public let grader: Grader
@@ -32,79 +39,78 @@ public struct BatchGrading: Sendable {
         self.database = database
     }
 
-    /// `progress` is called from grading threads with the number of files graded so far and the total.
+    /// - Parameters:
+    ///   - progress: called from grading threads with the number of files graded so far and the total.
+    ///   - shouldStop: asked before each file and every few milliseconds while waiting; once it returns
+    ///     true no new file is taken, the files being graded are finished and everything graded is
+    ///     recorded before returning.
     public func grade(
         folder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, at date: Date = Date(),
-        progress: (@Sendable (Int, Int) -> Void)? = nil
+        pace: RecordingPace = .standard, progress: (@Sendable (Int, Int) -> Void)? = nil,
+        shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> BatchGradeOutcome {
         let contents = try SubmissionFolder(root: folder, pack: pack).scan()
-        let results = gradeAll(contents.submissions, jobs: jobs, progress: progress)
-        let learners = try database.learners(named: Set(contents.submissions.map(\.learner)))
-        let drafts = zip(contents.submissions, results).map { submission, result in
-            GradedSubmission(
-                AttemptDraft(learnerId: learners[submission.learner]!.id, taskId: submission.task.id, source: submission.text,
-                             passed: result.passed, score: result.score, maxScore: result.maxScore, origin: .batch,
-                             submittedAt: date),
-                checks: StoredChecks.records(result))
-        }
-        let recorded = try database.recordAttempts(drafts)
-        let graded = zip(contents.submissions, zip(results, recorded)).map { submission, pair in
-            BatchGradeEntry(learner: submission.learner, path: submission.path, result: pair.0,
-                            wasAlreadyRecorded: pair.1.wasAlreadyRecorded)
-        }
-        return BatchGradeOutcome(graded: graded, skipped: contents.skipped)
-    }
+        let submissions = contents.submissions
+        var outcome = BatchGradeOutcome(graded: [], skipped: contents.skipped, total: submissions.count)
+        guard !submissions.isEmpty, !shouldStop() else { return outcome }
+        let names = Set(submissions.map(\.learner))
+        let learners = try database.retryingWhileBusy { try database.learners(named: names) }
 
-    /// Grades on `jobs` threads; each thread takes the next small chunk of files until none is left.
-    func gradeAll(_ submissions: [FolderSubmission], jobs: Int, progress: (@Sendable (Int, Int) -> Void)?) -> [GradeResult] {
-        let slots = ResultSlots(count: submissions.count)
+        // Files not on record yet are graded first: a run stopped again and again still gets further
+        // each time. The others are graded too, for the output, but record nothing.
+        let onRecord = try database.submissionsOnRecord(learners: learners.values.map(\.id))
+        let isOnRecord = submissions.map { submission in
+            onRecord.contains(SubmissionFingerprint(
+                learnerId: learners[submission.learner]!.id, taskId: submission.task.id, source: submission.text))
+        }
+        let order = submissions.indices.filter { !isOnRecord[$0] } + submissions.indices.filter { isOnRecord[$0] }
         let workers = max(1, min(jobs, submissions.count))
-        let chunk = 8
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let range = slots.claim(chunk) {
-                for index in range {
+        let board = GradingBoard(order: order, workers: workers)
+        let grading = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global(qos: .userInitiated).async(group: grading) {
+                defer { board.workerFinished() }
+                while let index = board.claim(shouldStop: shouldStop) {
                     let submission = submissions[index]
-                    slots.store(StoredChecks.grade(grader, text: submission.text, fileName: submission.path, task: submission.task), at: index)
+                    let result = StoredChecks.grade(grader, text: submission.text, fileName: submission.path, task: submission.task)
+                    let done = board.store(result, at: index, pace: pace)
+                    progress?(done, submissions.count)
                 }
-                if let progress { progress(slots.finish(range.count), submissions.count) }
             }
         }
-        return slots.results
-    }
-}
-
-/// Results written by many threads, each to its own index; claiming work and counting go through a lock.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var done = 0
-    private let count: Int
-    private let storage: UnsafeMutablePointer<GradeResult?>
-
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: max(count, 1))
-        storage.initialize(repeating: nil, count: max(count, 1))
-    }
-
-    deinit {
-        storage.deinitialize(count: max(count, 1))
-        storage.deallocate()
-    }
-
-    func claim(_ size: Int) -> Range<Int>? {
-        lock.withLock {
-            guard next < count else { return nil }
-            let range = next..<min(next + size, count)
-            next = range.upperBound
-            return range
+        // This thread is the only writer: batches are committed one after the other, in file order
+        // within each batch.
+        var entries: [(index: Int, entry: BatchGradeEntry)] = []
+        do {
+            while let batch = board.nextBatch(pace: pace, shouldStop: shouldStop) {
+                // Attempts are never deleted: what was on record before the run still is.
+                let toRecord = batch.filter { !isOnRecord[$0.index] }
+                let drafts = toRecord.map { item in
+                    let submission = submissions[item.index]
+                    return GradedSubmission(
+                        AttemptDraft(learnerId: learners[submission.learner]!.id, taskId: submission.task.id,
+                                     source: submission.text, passed: item.result.passed, score: item.result.score,
+                                     maxScore: item.result.maxScore, origin: .batch, submittedAt: date),
+                        checks: StoredChecks.records(item.result))
+                }
+                var recorded = (drafts.isEmpty ? [] : try database.recordAttempts(drafts)).makeIterator()
+                for item in batch {
+                    let submission = submissions[item.index]
+                    // `recorded` follows `toRecord`, which keeps the batch's order.
+                    let wasAlreadyRecorded = isOnRecord[item.index] || recorded.next()!.wasAlreadyRecorded
+                    entries.append((item.index, BatchGradeEntry(
+                        learner: submission.learner, path: submission.path, result: item.result,
+                        wasAlreadyRecorded: wasAlreadyRecorded)))
+                }
+            }
+        } catch {
+            board.stop()
+            grading.wait()
+            throw error
         }
+        grading.wait()
+        // A file that took long to grade can come in a later batch than the files after it.
+        outcome.graded = entries.sorted { $0.index < $1.index }.map(\.entry)
+        return outcome
     }
-
-    /// Each index is written by exactly one thread, and read only after every thread has finished.
-    func store(_ result: GradeResult, at index: Int) { storage[index] = result }
-
-    func finish(_ amount: Int) -> Int { lock.withLock { done += amount; return done } }
-
-    var results: [GradeResult] { (0..<count).map { storage[$0]! } }
 }

@@ -16,8 +16,15 @@ struct Grade: ParsableCommand {
             `04.json`), policies as .json, quiz and predict answers as .yaml. An apply task's file is the \
             policy to apply: it is graded as applied to the repository. Each file is recorded as a batch \
             attempt; grading the same file again records nothing new. Files that cannot be graded are \
-            listed on standard error with the reason and skipped. Exit codes: 0 everything that could be \
-            graded was graded (the verdicts are in the output), 2 the folder or the database could not be used.
+            listed on standard error with the reason and skipped.
+
+            Attempts are recorded as grading goes, a few hundred files (or half a second) per \
+            transaction, so a run that is stopped or killed keeps what it recorded and running the same \
+            command again records the rest (what is missing first). Ctrl-C (or SIGTERM) stops taking new files, records what is \
+            graded, prints it and says how much is left; a second Ctrl-C quits at once.
+
+            Exit codes: 0 everything that could be graded was graded (the verdicts are in the output), \
+            2 the folder or the database could not be used, 130 stopped by Ctrl-C, 143 stopped by SIGTERM.
             """)
 
     @Argument(help: "The class folder: one folder per learner.")
@@ -41,6 +48,7 @@ struct Grade: ParsableCommand {
     }
 
     func run() throws {
+        StopRequest.catchSignals()
         let console = output.console
         let pack = try labs.pack(console: console)
         let database = try store.open(console: console)
@@ -51,7 +59,7 @@ struct Grade: ParsableCommand {
         do {
             outcome = try BatchGrading(pack: pack, database: database, account: account).grade(
                 folder: URL(fileURLWithPath: folder), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                progress: report)
+                progress: report, shouldStop: { StopRequest.receivedSignal != 0 })
         } catch {
             bar?.clear()
             console.error("\(error)")
@@ -60,7 +68,30 @@ struct Grade: ParsableCommand {
         bar?.clear()
         for skipped in outcome.skipped { console.note("skipped `\(skipped.path)`: \(skipped.reason)") }
         console.write(try BatchGradeText.render(outcome, format: output.format))
+        if outcome.wasStopped {
+            console.note("interrupted: recorded \(outcome.graded.count) of \(outcome.total) files; run the same command again to grade the rest")
+            throw ExitCode(128 + (StopRequest.receivedSignal != 0 ? StopRequest.receivedSignal : SIGINT))
+        }
     }
+}
+
+/// Set by the signal handler to the signal that asked the command to stop; 0 until then.
+nonisolated(unsafe) private var stopSignal: sig_atomic_t = 0
+
+/// Ctrl-C and SIGTERM ask a long command to stop at the next safe point instead of ending it mid-way.
+enum StopRequest {
+    /// The first SIGINT or SIGTERM is remembered; the handler then steps aside, so a second one ends
+    /// the process at once (the database stays consistent either way: every write is a transaction).
+    static func catchSignals() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number) { received in
+                stopSignal = received
+                signal(received, SIG_DFL)
+            }
+        }
+    }
+
+    static var receivedSignal: Int32 { stopSignal }
 }
 
 /// One line on standard error, redrawn in place; only used on a terminal.

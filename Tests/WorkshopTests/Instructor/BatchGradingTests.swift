@@ -83,4 +83,98 @@ import Testing
             _ = try BatchGrading(pack: pack, database: try .inMemory()).grade(folder: URL(fileURLWithPath: "/nonexistent/class"))
         }
     }
+
+    /// A class folder of `learners` learners with the same two files each.
+    func classFolder(learners: Int) throws -> ClassFolder {
+        let folder = try ClassFolder()
+        for number in 0..<learners {
+            let name = "learner\(number < 10 ? "0" : "")\(number)"
+            try folder.write(InstructorFixtures.solution("04"), to: "\(name)/04.json")
+            try folder.write(InstructorFixtures.starter04, to: "\(name)/07.json")
+        }
+        return folder
+    }
+
+    @Test func attemptsAreRecordedWhileGradingGoesOn() throws {
+        let folder = try classFolder(learners: 6)
+        let database = try ProgressDatabase.inMemory()
+        let waits = Counter()
+        let deadline = Date().addingTimeInterval(60)
+        // After each file, the grading thread waits until the recorder has committed it: grading that
+        // recorded only at the end would wait out the deadline at the first file.
+        let outcome = try BatchGrading(pack: pack, database: database).grade(
+            folder: folder.url, jobs: 1, pace: RecordingPace(files: 1, seconds: 0),
+            progress: { done, _ in
+                while (try? database.attemptCount(origin: .batch)) ?? 0 < done && Date() < deadline { usleep(1_000) }
+                if (try? database.attemptCount(origin: .batch)) == done { waits.add(1) }
+            })
+        #expect(outcome.graded.count == 12)
+        #expect(waits.value == 12)
+        #expect(outcome.newAttempts == 12)
+        #expect(!outcome.wasStopped)
+    }
+
+    @Test(arguments: [1, 3])
+    func aStoppedGradingKeepsWhatItRecordedAndTheNextRunDoesTheRest(jobs: Int) throws {
+        let folder = try classFolder(learners: 15)
+        let database = try ProgressDatabase.inMemory()
+        let grading = BatchGrading(pack: pack, database: database)
+        let graded = Counter()
+        let first = try grading.grade(
+            folder: folder.url, jobs: jobs, pace: RecordingPace(files: 4, seconds: 60),
+            progress: { _, _ in graded.add(1) }, shouldStop: { graded.value >= 5 })
+        #expect(first.total == 30)
+        #expect(first.wasStopped)
+        // Each thread finishes the file it has begun; nothing graded is dropped.
+        #expect(first.graded.count == graded.value)
+        #expect(first.graded.count >= 5 && first.graded.count < 30)
+        #expect(first.newAttempts == first.graded.count)
+        #expect(try database.attemptCount(origin: .batch) == first.graded.count)
+        let paths = first.graded.map(\.path)
+        #expect(paths == paths.sorted())
+
+        let second = try grading.grade(folder: folder.url, jobs: jobs)
+        #expect(!second.wasStopped)
+        #expect(second.graded.count == 30)
+        #expect(second.newAttempts == 30 - first.graded.count)
+        #expect(Set(second.graded.filter(\.wasAlreadyRecorded).map(\.path)) == Set(paths))
+        #expect(try database.attemptCount(origin: .batch) == 30)
+    }
+
+    @Test func aRunStoppedAgainAndAgainGetsFurtherEachTime() throws {
+        let folder = try classFolder(learners: 10)
+        let database = try ProgressDatabase.inMemory()
+        let grading = BatchGrading(pack: pack, database: database)
+        for run in 1...3 {
+            let graded = Counter()
+            let outcome = try grading.grade(
+                folder: folder.url, jobs: 1, progress: { _, _ in graded.add(1) }, shouldStop: { graded.value >= 6 })
+            // What is not on record yet is graded first, so each run adds six attempts.
+            #expect(outcome.graded.count == 6)
+            #expect(outcome.newAttempts == 6)
+            #expect(try database.attemptCount(origin: .batch) == 6 * run)
+        }
+        let last = try grading.grade(folder: folder.url, jobs: 1)
+        #expect(last.newAttempts == 2)
+        #expect(last.graded.count == 20)
+    }
+
+    @Test func aGradingStoppedBeforeItBeginsRecordsNothing() throws {
+        let folder = try classFolder(learners: 2)
+        let database = try ProgressDatabase.inMemory()
+        let outcome = try BatchGrading(pack: pack, database: database).grade(folder: folder.url, shouldStop: { true })
+        #expect(outcome.total == 4)
+        #expect(outcome.graded.isEmpty)
+        #expect(outcome.wasStopped)
+        #expect(try database.attemptCount() == 0)
+        #expect(try database.learners().isEmpty)
+    }
+}
+
+/// A count shared by grading threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add(_ amount: Int) { lock.withLock { count += amount } }
+    var value: Int { lock.withLock { count } }
 }
