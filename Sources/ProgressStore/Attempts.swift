@@ -80,13 +80,11 @@ extension ProgressDatabase {
 
     /// Records many graded attempts in one transaction (all or none), in order; the result matches
     /// `submissions` one to one. A draft repeating an earlier one of the same call is a duplicate too.
-    /// While other processes keep the database busy, the transaction is tried again for up to
-    /// `busyRetryLimit` seconds: a graded attempt is worth waiting for.
     public func recordAttempts(_ submissions: [GradedSubmission]) throws -> [RecordedAttempt] {
         for submission in submissions { try Self.validate(submission) }
         // Hashing is the only real per-attempt work outside SQLite: done before taking the write lock.
         let hashes = submissions.map { SHA256.hex($0.draft.source) }
-        return try retryingWhileBusy { try write { db in
+        return try write { db in
             var writer = try AttemptWriter(db)
             var recorded: [RecordedAttempt] = []
             recorded.reserveCapacity(submissions.count)
@@ -94,7 +92,7 @@ extension ProgressDatabase {
                 recorded.append(try writer.record(submission, hash: hash))
             }
             return recorded
-        } }
+        }
     }
 
     /// The submissions of these learners already on record (any origin): a batch or import draft

@@ -1,17 +1,16 @@
 import Foundation
 
 extension ProgressDatabase {
-    /// How long, in all, a write keeps trying while other processes keep the database busy.
-    public static let busyRetryLimit: TimeInterval = 60
-
     /// Runs `operation` again while it fails because the database is busy, for about `limit` seconds in
-    /// all, then lets the last `ProgressStoreError.busy` through.
+    /// all (the database's `busyRetryLimit` unless given), then lets the last `ProgressStoreError.busy`
+    /// through. Every write goes through this already.
     ///
     /// Each try already waits up to the busy timeout inside SQLite, but SQLite's busy handler is not
     /// fair: it sleeps and polls, so with many writers one process can lose every race for a whole
     /// timeout although the lock is free most of the time. A failed try wrote nothing (its transaction
     /// was rolled back), so trying again records each attempt once. Never call this inside a write.
-    public func retryingWhileBusy<T>(for limit: TimeInterval = busyRetryLimit, _ operation: () throws -> T) throws -> T {
+    public func retryingWhileBusy<T>(for limit: TimeInterval? = nil, _ operation: () throws -> T) throws -> T {
+        let limit = limit ?? busyRetryLimit
         let start = DispatchTime.now()
         var pause: TimeInterval = 0.005
         var generator = SystemRandomNumberGenerator()

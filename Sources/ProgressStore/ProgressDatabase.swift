@@ -23,19 +23,28 @@ public final class ProgressDatabase: Sendable {
     /// Whether the file has been found whole since it was opened; set before the first change.
     private let checkedForWriting: Mutex<Bool>
 
+    /// How long, in all, a write keeps trying while other processes keep the database busy.
+    public let busyRetryLimit: TimeInterval
+
     /// How long a write waits for another process's write before giving up.
     public static let defaultBusyTimeout: TimeInterval = 10
+    /// How long a write keeps trying, busy timeout after busy timeout, before reporting the database busy.
+    public static let defaultBusyRetryLimit: TimeInterval = 60
 
     /// Opens (creating it and its folders if needed) and migrates the database at `path`.
     ///
     /// Refuses, without changing anything, a database that a newer version has migrated further, a
     /// damaged one, a file that is not a progress database, and a path that is not a file.
-    public convenience init(path: String, busyTimeout: TimeInterval = ProgressDatabase.defaultBusyTimeout) throws {
-        try self.init(path: path, busyTimeout: busyTimeout, temporaryFolder: nil)
+    public convenience init(
+        path: String, busyTimeout: TimeInterval = ProgressDatabase.defaultBusyTimeout,
+        busyRetryLimit: TimeInterval = ProgressDatabase.defaultBusyRetryLimit
+    ) throws {
+        try self.init(path: path, busyTimeout: busyTimeout, busyRetryLimit: busyRetryLimit, temporaryFolder: nil)
     }
 
-    private init(path: String, busyTimeout: TimeInterval, temporaryFolder: URL?) throws {
+    private init(path: String, busyTimeout: TimeInterval, busyRetryLimit: TimeInterval, temporaryFolder: URL?) throws {
         self.path = path
+        self.busyRetryLimit = busyRetryLimit
         self.temporaryFolder = temporaryFolder
         try DatabaseFile.prepare(path)
         // Creating and migrating a fresh file is serialised between processes by a lock file, so
@@ -84,6 +93,7 @@ public final class ProgressDatabase: Sendable {
         self.path = ":memory:"
         self.temporaryFolder = nil
         self.writer = inMemoryWriter
+        self.busyRetryLimit = 0
         self.isReadOnly = false
         self.checkedForWriting = Mutex(true)
         try migrate()
@@ -102,7 +112,7 @@ public final class ProgressDatabase: Sendable {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("ecrlab-progress-\(UUID().uuidString)", isDirectory: true)
         let path = folder.appendingPathComponent("progress.sqlite").path
-        return try ProgressDatabase(path: path, busyTimeout: defaultBusyTimeout, temporaryFolder: folder)
+        return try ProgressDatabase(path: path, busyTimeout: defaultBusyTimeout, busyRetryLimit: defaultBusyRetryLimit, temporaryFolder: folder)
     }
 
     deinit {
@@ -118,13 +128,17 @@ public final class ProgressDatabase: Sendable {
 
     // MARK: - Transactions
 
-    /// Runs `body` in one write transaction (IMMEDIATE, so it waits for other writers up front).
+    /// Runs `body` in one write transaction (IMMEDIATE, so it waits for other writers up front). A
+    /// transaction kept out by other processes past the busy timeout is tried again (see
+    /// `retryingWhileBusy`): every change a learner or an instructor asks for is worth waiting for.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            try checkBeforeWriting()
-            return try writer.write(body)
-        } catch {
-            throw ProgressStoreError.wrapping(error, path: path)
+        try retryingWhileBusy {
+            do {
+                try checkBeforeWriting()
+                return try writer.write(body)
+            } catch {
+                throw ProgressStoreError.wrapping(error, path: path)
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public struct BatchGrading: Sendable {
         var outcome = BatchGradeOutcome(graded: [], skipped: contents.skipped, total: submissions.count)
         guard !submissions.isEmpty, !shouldStop() else { return outcome }
         let names = Set(submissions.map(\.learner))
-        let learners = try database.retryingWhileBusy { try database.learners(named: names) }
+        let learners = try database.learners(named: names)
 
         // Files not on record yet are graded first: a run stopped again and again still gets further
         // each time. The others are graded too, for the output, but record nothing.
