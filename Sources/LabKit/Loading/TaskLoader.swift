@@ -12,6 +12,11 @@ struct TaskLoader {
 
     func load() -> LabTask? {
         guard let document = pack.document(folder.appendingPathComponent("task.yaml"), within: pack.labs) else { return nil }
+        return load(document)
+    }
+
+    /// Reads task.yaml from text already composed, so hostile text can be fed without a file (the fuzz target does).
+    func load(_ document: YAMLDocument) -> LabTask? {
         let reader = NodeReader(file: document.file, diagnostics: pack.diagnostics)
         guard let map = reader.mapping(document.root, "task.yaml", allowed: [
             "id", "title", "objectives", "kind", "model", "instructions", "starter", "hints",
