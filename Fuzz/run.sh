@@ -105,8 +105,10 @@ for target in "${targets[@]}"; do
     mkdir -p "$out/corpus" "$out/seeds"
     build_target "$target"
     collect_seeds "$target" "$out/seeds"
+    dictionary=()
+    if [ -f "Fuzz/Dictionaries/${target%Fuzz}.dict" ]; then dictionary=(-dict="Fuzz/Dictionaries/${target%Fuzz}.dict"); fi
     echo "running $target for ${seconds}s"
-    "$out/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+    "$out/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 "${dictionary[@]}" \
         -artifact_prefix="$out/" -print_final_stats=1 "$out/corpus" "$out/seeds" 2>&1 | tee "$out/last-run.log" \
         | grep -E "^#[0-9]+ +(DONE|pulse)|cov:|stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY" | tail -6
 done

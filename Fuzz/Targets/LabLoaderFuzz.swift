@@ -1,5 +1,6 @@
 import Foundation
 @testable import LabKit
+import Yams
 
 /// libFuzzer entry: the same bytes are read as lab.yaml, as a task.yaml of the real pack, and as a learner's
 /// answer sheet for a quiz and a predict task. Each must give a value or located diagnostics, never a crash
@@ -27,6 +28,8 @@ public func fuzzLabLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let manifestFile = "labs/lab.yaml", taskFile = "labs/\(id)/task.yaml"
     switch YAMLDocument.compose(text: text, file: manifestFile) {
     case .success(let document):
+        // What the lexical pass lets through must not reach Yams' composer as an alias or a collection key.
+        precondition(!holdsAliasOrCollectionKey(document.root), "an alias or a collection key was composed")
         let manifestLoader = PackLoader(labs: context.labs, solutions: context.solutions)
         let title = manifestLoader.loadManifest(document)
         precondition(title != nil || !manifestLoader.diagnostics.isEmpty, "lab.yaml refused without a reason")
@@ -52,6 +55,19 @@ public func fuzzLabLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .failure(let error): expectLocated(error.diagnostics, in: answersFile)
     }
     return 0
+}
+
+private func holdsAliasOrCollectionKey(_ node: Node) -> Bool {
+    switch node {
+    case .scalar: return false
+    case .alias: return true
+    case .sequence(let sequence): return sequence.contains(where: holdsAliasOrCollectionKey)
+    case .mapping(let mapping):
+        return mapping.contains { key, value in
+            if case .scalar = key { return holdsAliasOrCollectionKey(value) }
+            return true
+        }
+    }
 }
 
 /// The real pack, loaded once: each input is read against its objectives, principals and groups.
