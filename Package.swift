@@ -40,7 +40,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore"], resources: [.copy("Scenarios")]),
-        .testTarget(name: "LabKitTests", dependencies: ["LabKit"], exclude: ["Grading/Golden"]),
+        .testTarget(name: "LabKitTests", dependencies: ["LabKit"], exclude: ["Grading/Golden"], resources: [.copy("Fuzz/Regressions")]),
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop"]),
         .testTarget(name: "ecrlabTests", dependencies: ["PolicyCore", "LabKit", "ProgressStore"], exclude: ["Golden"]),

@@ -49,7 +49,7 @@ public enum AnswerSheet {
                     // `B`, ` b ` and `b` are the same answer: grade what the learner meant, not how it was typed.
                     let typed = choice.trimmingCharacters(in: .whitespaces).lowercased()
                     if let match = question.choices.first(where: { $0.id.lowercased() == typed }) { chosen.insert(match.id) } else {
-                        reader.report(choiceNode, "`\(choice)` is not a choice of question `\(question.id)`; pick one of: \(question.choices.map(\.id).joined(separator: ", "))")
+                        reader.report(choiceNode, "`\(choice)` is not a choice of question `\(question.id)`; pick one of: \(NodeReader.listing(question.choices.lazy.map(\.id)))")
                     }
                 }
                 if picked.isEmpty { result.unanswered.append(question.id) } else { result.choices[question.id] = chosen }
@@ -91,9 +91,10 @@ public enum AnswerSheet {
         let reader = NodeReader(file: file, diagnostics: DiagnosticList())
         guard let pairs = reader.namedEntries(document.root, "the answers") else { return .failure(LabPackError(diagnostics: reader.diagnostics.items)) }
         var result: [String: Node] = [:]
+        let known = Set(ids)
         for (id, keyNode, value) in pairs {
-            if ids.contains(id) { result[id] = value } else {
-                reader.report(keyNode, "unknown \(what) `\(id)`; this task has: \(ids.joined(separator: ", "))")
+            if known.contains(id) { result[id] = value } else {
+                reader.report(keyNode, "unknown \(what) `\(id)`; this task has: \(NodeReader.listing(ids))")
             }
         }
         return .success((result, reader))

@@ -13,11 +13,12 @@ extension CheckLoader {
             style = chosen
         }
         var scenarios: [PredictScenario] = []
+        var ids = Set<String>()
         if let node = map.required("scenarios"), let items = reader.sequence(node, "`scenarios`") {
             if items.isEmpty { reader.report(node, "`scenarios` needs at least one row") }
             for item in items {
                 guard let scenario = loadScenario(item) else { continue }
-                if scenarios.contains(where: { $0.id == scenario.id }) {
+                if !ids.insert(scenario.id).inserted {
                     reader.report(item, "scenario id `\(scenario.id)` is used twice")
                 } else {
                     scenarios.append(scenario)
@@ -75,11 +76,12 @@ extension CheckLoader {
     func loadQuiz(_ node: Node, _ solution: TextFile?) -> QuizCheck? {
         guard let map = reader.mapping(node, "`check` of a quiz task", allowed: ["questions"]) else { return nil }
         var questions: [QuizQuestion] = []
+        var ids = Set<String>()
         if let node = map.required("questions"), let items = reader.sequence(node, "`questions`") {
             if items.isEmpty { reader.report(node, "`questions` needs at least one question") }
             for item in items {
                 guard let question = loadQuestion(item) else { continue }
-                if questions.contains(where: { $0.id == question.id }) {
+                if !ids.insert(question.id).inserted {
                     reader.report(item, "question id `\(question.id)` is used twice")
                 } else {
                     questions.append(question)
@@ -110,6 +112,7 @@ extension CheckLoader {
         }
         let explanation = map.optional("explanation").flatMap { reader.string($0, "`explanation`") }
         var choices: [QuizChoice] = []
+        var ids = Set<String>()
         if let node = map.required("choices"), let items = reader.sequence(node, "`choices`") {
             if items.count < 2 { reader.report(node, "a question needs at least two choices") }
             for item in items {
@@ -118,7 +121,7 @@ extension CheckLoader {
                       let text = choice.required("text").flatMap({ reader.string($0, "choice `text`") })
                 else { continue }
                 let feedback = choice.optional("feedback").flatMap { reader.string($0, "`feedback`") }
-                if choices.contains(where: { $0.id == id }) { reader.report(item, "choice id `\(id)` is used twice") }
+                if !ids.insert(id).inserted { reader.report(item, "choice id `\(id)` is used twice") }
                 choices.append(QuizChoice(id: id, text: text, feedback: feedback))
             }
         }

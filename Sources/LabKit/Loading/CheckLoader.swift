@@ -8,6 +8,7 @@ struct CheckLoader {
     let reader: NodeReader
     let file: String
     let knownPrincipals: Set<String>
+    let groupNames: Set<String>
     let localPrincipals: [PrincipalDefinition]
     let taskID: String
 
@@ -106,6 +107,7 @@ struct CheckLoader {
 
     private func grantRows(_ node: Node, _ what: String, withResult: Bool, repositories: Set<String>) -> [ExpectedGrant] {
         guard let items = reader.sequence(node, what) else { return [] }
+        let repositoryNames = repositories.sorted()
         var keys = ["principal", "actions", "repository", "because"]
         if withResult { keys.append("result") }
         return items.compactMap { (item: Node) -> ExpectedGrant? in
@@ -125,7 +127,7 @@ struct CheckLoader {
             var repository: String?
             if let node = row.optional("repository"), let name = reader.string(node, "`repository`") {
                 if repositories.contains(name) { repository = name } else {
-                    reader.report(node, "repository `\(name)` does not exist in this task; use one of: \(repositories.sorted().joined(separator: ", "))")
+                    reader.report(node, "repository `\(name)` does not exist in this task; use one of: \(NodeReader.listing(repositoryNames))")
                 }
             }
             let because = row.optional("because").flatMap { reader.string($0, "`because`") }
@@ -153,8 +155,8 @@ struct CheckLoader {
                 }
                 return .action(canonical)
             }
-            guard pack.groups.contains(where: { $0.name == name }) else {
-                reader.report(nameNode, "unknown action group `\(name)`; lab.yaml defines: \(pack.groups.map(\.name).joined(separator: ", "))")
+            guard groupNames.contains(name) else {
+                reader.report(nameNode, "unknown action group `\(name)`; lab.yaml defines: \(NodeReader.listing(pack.groups.lazy.map(\.name)))")
                 return nil
             }
             return .group(name)

@@ -17,8 +17,9 @@ extension PackLoader {
             principals = loadPrincipals(node, reader, what: "`principals`", taken: [])
         }
         if let node = top.optional("probes"), let names = reader.strings(node, "`probes`") {
+            let defined = Set(principals.map(\.name))
             for (name, nameNode) in names {
-                if principals.contains(where: { $0.name == name }) { probes.append(name) } else {
+                if defined.contains(name) { probes.append(name) } else {
                     reader.report(nameNode, "probe `\(name)` is not a principal defined in `principals`")
                 }
             }
@@ -31,16 +32,18 @@ extension PackLoader {
 
     private func loadObjectives(_ node: Node, _ reader: NodeReader) {
         guard let items = reader.sequence(node, "`objectives`") else { return }
+        var ids = Set(objectives.map(\.id))
         for item in items {
             guard let entry = reader.mapping(item, "an objective", allowed: ["id", "text"]),
                   let id = entry.required("id").flatMap({ reader.string($0, "objective `id`") }),
                   let text = entry.required("text").flatMap({ reader.string($0, "objective `text`") })
             else { continue }
-            if objectives.contains(where: { $0.id == id }) {
+            if ids.contains(id) {
                 reader.report(entry.optional("id"), "objective `\(id)` is defined twice")
             } else if !Self.isName(id) {
                 reader.report(entry.optional("id"), "objective id `\(id)` must use lower-case letters, digits and `-`")
             } else {
+                ids.insert(id)
                 objectives.append(Objective(id: id, text: text))
             }
         }

@@ -103,6 +103,13 @@ struct NodeReader {
         return value
     }
 
+    /// The first names of a list for a message: a file can name thousands of things, and every diagnostic that
+    /// listed them all would make reading a hostile file quadratic in time and memory.
+    static func listing<Names: Collection<String>>(_ names: Names) -> String {
+        let shown = names.prefix(12).joined(separator: ", ")
+        return names.count > 12 ? "\(shown), … (\(names.count) in all)" : shown
+    }
+
     static func shape(_ node: Node) -> String {
         switch node {
         case .scalar: return "single value"

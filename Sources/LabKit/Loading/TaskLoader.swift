@@ -12,6 +12,11 @@ struct TaskLoader {
 
     func load() -> LabTask? {
         guard let document = pack.document(folder.appendingPathComponent("task.yaml"), within: pack.labs) else { return nil }
+        return load(document)
+    }
+
+    /// Reads task.yaml from text already composed, so hostile text can be fed without a file (the fuzz target does).
+    func load(_ document: YAMLDocument) -> LabTask? {
         let reader = NodeReader(file: document.file, diagnostics: pack.diagnostics)
         guard let map = reader.mapping(document.root, "task.yaml", allowed: [
             "id", "title", "objectives", "kind", "model", "instructions", "starter", "hints",
@@ -25,9 +30,10 @@ struct TaskLoader {
         let title = map.required("title").flatMap { reader.string($0, "`title`") }
         var objectives: [String] = []
         if let node = map.required("objectives"), let list = reader.strings(node, "`objectives`") {
+            let defined = Set(pack.objectives.map(\.id))
             for (objective, objectiveNode) in list {
-                if pack.objectives.contains(where: { $0.id == objective }) { objectives.append(objective) } else {
-                    reader.report(objectiveNode, "unknown objective `\(objective)`; lab.yaml defines: \(pack.objectives.map(\.id).joined(separator: ", "))")
+                if defined.contains(objective) { objectives.append(objective) } else {
+                    reader.report(objectiveNode, "unknown objective `\(objective)`; lab.yaml defines: \(NodeReader.listing(pack.objectives.lazy.map(\.id)))")
                 }
             }
             if list.isEmpty { reader.report(node, "`objectives` is empty; name at least one objective") }
@@ -59,8 +65,9 @@ struct TaskLoader {
 
         var principalNames: [String] = []
         if let node = map.optional("principals"), let list = reader.strings(node, "`principals`") {
+            let defined = Set(pack.principals.map(\.name))
             for (name, nameNode) in list {
-                if pack.principals.contains(where: { $0.name == name }) { principalNames.append(name) } else {
+                if defined.contains(name) { principalNames.append(name) } else {
                     reader.report(nameNode, "unknown principal `\(name)`; define it in lab.yaml `principals` or in `localPrincipals`")
                 }
             }
@@ -83,6 +90,7 @@ struct TaskLoader {
         var check: TaskCheck?
         if let kind, let node = map.required("check") {
             let checks = CheckLoader(pack: pack, reader: reader, file: document.file, knownPrincipals: known,
+                                     groupNames: Set(pack.groups.map(\.name)),
                                      localPrincipals: local, taskID: id)
             check = checks.load(kind: kind, node: node, solution: solution)
         }

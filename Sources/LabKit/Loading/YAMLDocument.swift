@@ -1,20 +1,27 @@
 import Foundation
 import Yams
 
-/// A composed YAML file, refused when it uses anchors or aliases.
+/// A composed YAML file, refused when it uses anchors, aliases, or lists and mappings as keys.
 ///
 /// Yams shares an aliased node instead of copying it, so composing an alias bomb is cheap, but anything that
-/// walks or hashes the tree (Yams' own duplicate-key check hashes complex keys) expands it exponentially.
-/// Lab files never need aliases, so they are refused before Yams sees the text.
+/// walks or hashes the tree expands it exponentially. Yams' own duplicate-key check, while composing, hashes
+/// every key: a list or mapping key is hashed whole, and keys nested in keys are hashed again at every level,
+/// so 2 KB of `{{{…}}}` took seconds. Lab files need neither, so both are refused before Yams sees the text.
 struct YAMLDocument {
     let file: String
     let root: Node
 
     static func compose(text: String, file: String) -> Result<YAMLDocument, LabDiagnostic> {
-        if let mark = AliasScanner.firstAnchorOrAlias(in: text) {
-            return .failure(LabDiagnostic(
-                file: file, line: mark.line, column: mark.column,
-                message: "anchors and aliases (`&name`, `*name`) are not allowed in lab files; write the value out, or quote it if you meant a literal `\(mark.character)`"))
+        if let mark = AliasScanner.firstHit(in: text) {
+            let message = switch (mark.kind, mark.character) {
+            case (.anchorOrAlias, _):
+                "anchors and aliases (`&name`, `*name`) are not allowed in lab files; write the value out, or quote it if you meant a literal `\(mark.character)`"
+            case (.collectionKey, "?"):
+                "explicit keys (`? key`) are not allowed in lab files; write `key: value`, or quote it if you meant a literal `?`"
+            case (.collectionKey, _):
+                "a list or mapping cannot be a key in lab files; keys are plain names, so write the key as text"
+            }
+            return .failure(LabDiagnostic(file: file, line: mark.line, column: mark.column, message: message))
         }
         do {
             // Anchors are held weakly by nodes, so the parser must outlive the walk below.
@@ -72,33 +79,54 @@ struct YAMLDocument {
     }
 }
 
-/// A conservative lexical pass that finds `&` or `*` where YAML would read an anchor or alias: at the start of
-/// a node, outside quoted scalars, block scalars and comments. It may refuse a strange but legal plain
-/// scalar; it never lets an alias through to the composer.
+/// A conservative lexical pass that finds `&` or `*` where YAML would read an anchor or alias, and `?`, `[` or `{`
+/// where it would read an explicit key or a list or mapping as a key: outside quoted scalars, block scalars and
+/// comments, with libyaml's line breaks and its rules inside flow collections (`[…]`, `{…}`). It may refuse a
+/// strange but legal plain scalar; it never lets an alias or a collection key through to the composer.
 enum AliasScanner {
-    struct Hit { let line: Int; let column: Int; let character: Character }
+    struct Hit {
+        enum Kind { case anchorOrAlias, collectionKey }
+        let line: Int
+        let column: Int
+        let character: Character
+        var kind = Kind.anchorOrAlias
+    }
 
-    static func firstAnchorOrAlias(in text: String) -> Hit? {
+    static func firstAnchorOrAlias(in text: String) -> Hit? { firstHit(in: text, of: [.anchorOrAlias]) }
+
+    static func firstHit(in text: String, of kinds: Set<Hit.Kind> = [.anchorOrAlias, .collectionKey]) -> Hit? {
         enum State { case plain, doubleQuoted, singleQuoted, comment }
         var state = State.plain
         var line = 1, column = 0
         var previous: Unicode.Scalar? = nil       // previous scalar on this line, nil at line start
+        var lineSignificant: Unicode.Scalar? = nil // previous non-blank scalar on this line
+        var lastSignificant: Unicode.Scalar? = nil // previous non-blank scalar outside comments, across lines
+        var colonWasIndicator = false             // `previous` is a `:` that libyaml reads as a value indicator
+        var flow: [Hit] = []                      // open `[` and `{`, innermost last
         var lineIndent = 0, countingIndent = true
         var blockIndent: Int? = nil               // inside a block scalar: the indentation of its parent line
         var pendingBlock = false                  // saw `|` or `>` at a node start on this line
         var escaped = false
         let scalars = Array(text.unicodeScalars)
         var index = 0
+        func hit(_ c: Unicode.Scalar, _ kind: Hit.Kind) -> Hit? {
+            kinds.contains(kind) ? Hit(line: line, column: column, character: Character(c), kind: kind) : nil
+        }
         while index < scalars.count {
             let c = scalars[index]
             index += 1
-            if c == "\n" {
+            let next = index < scalars.count ? scalars[index] : nil
+            if c == "\r" && next == "\n" { continue }
+            if isBreak(c) {
                 if pendingBlock { blockIndent = lineIndent; pendingBlock = false }
                 if state == .comment { state = .plain }
-                line += 1; column = 0; previous = nil; lineIndent = 0; countingIndent = true
+                escaped = false                   // `\` before a break escapes the break, not the next line
+                line += 1; column = 0; previous = nil; lineSignificant = nil; lineIndent = 0; countingIndent = true
                 continue
             }
             column += 1
+            // libyaml skips a byte order mark at the start of a line; anywhere else it is text.
+            if c == "\u{FEFF}" && previous == nil { continue }
             if countingIndent {
                 if c == " " { lineIndent += 1; continue }
                 countingIndent = false
@@ -107,37 +135,68 @@ enum AliasScanner {
                     blockIndent = nil
                 }
             }
+            defer {
+                if state != .comment && c != " " && c != "\t" { lineSignificant = c; lastSignificant = c }
+                previous = c
+            }
             switch state {
             case .comment:
                 continue
             case .doubleQuoted:
                 if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { state = .plain }
-                previous = c
                 continue
             case .singleQuoted:
                 if c == "'" {
-                    if index < scalars.count, scalars[index] == "'" { index += 1; column += 1 } else { state = .plain }
+                    if next == "'" { index += 1; column += 1 } else { state = .plain }
                 }
-                previous = c
                 continue
             case .plain:
                 break
             }
-            let atNodeStart = previous == nil || previous == " " || previous == "\t" || previous == "[" || previous == "{" || previous == ","
+            let inFlow = !flow.isEmpty
+            let atNodeStart = previous == nil || previous == " " || previous == "\t" || previous == "[" || previous == "{"
+                || previous == "," || (previous == ":" && colonWasIndicator)
+            colonWasIndicator = false
             if c == "#" && (previous == nil || previous == " " || previous == "\t") {
                 state = .comment
             } else if atNodeStart && (c == "&" || c == "*") {
-                return Hit(line: line, column: column, character: Character(c))
+                if let found = hit(c, .anchorOrAlias) { return found }
+            } else if c == "?" && atNodeStart && (inFlow || isBlankOrEnd(next) && (lineSignificant.map { "-?:".unicodeScalars.contains($0) } ?? true)) {
+                // Outside flow collections `? ` is a key only where a token starts: first on its line or after an indicator.
+                if let found = hit(c, .collectionKey) { return found }
+            } else if (atNodeStart || inFlow) && (c == "[" || c == "{") {
+                // Inside a flow mapping, a collection that is not a value (after `:`) is a key.
+                if flow.last?.character == "{" && lastSignificant != ":", let found = hit(c, .collectionKey) { return found }
+                flow.append(Hit(line: line, column: column, character: Character(c), kind: .collectionKey))
+            } else if inFlow && (c == "]" || c == "}") {
+                let opening = flow.removeLast()
+                var after = index
+                while after < scalars.count, scalars[after] == " " || scalars[after] == "\t" { after += 1 }
+                if after < scalars.count, scalars[after] == ":", kinds.contains(.collectionKey) { return opening }
+            } else if c == ":" && inFlow {
+                // In a flow collection `:` is an indicator where a token may start, and it ends a plain scalar before
+                // a blank or a flow indicator; either way what follows it starts a node.
+                colonWasIndicator = atNodeStart || previous == "\"" || previous == "'" || previous == "]" || previous == "}"
+                    || isBlankOrEnd(next) || ",?[]{}".unicodeScalars.contains(next!)
             } else if atNodeStart && c == "\"" {
                 state = .doubleQuoted
             } else if atNodeStart && c == "'" {
                 state = .singleQuoted
-            } else if atNodeStart && (c == "|" || c == ">") && onlyHeaderFollows(scalars, index) {
+            } else if atNodeStart && !inFlow && (c == "|" || c == ">") && onlyHeaderFollows(scalars, index) {
                 pendingBlock = true
             }
-            previous = c
         }
         return nil
+    }
+
+    /// libyaml's line breaks: LF, CR (CR LF is one), NEL, LS and PS.
+    private static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
+    private static func isBlankOrEnd(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return true }
+        return scalar == " " || scalar == "\t" || scalar == "\0" || isBreak(scalar)
     }
 
     /// A block scalar header is `|` or `>`, optional indentation and chomping indicators, an optional comment.
@@ -145,10 +204,10 @@ enum AliasScanner {
         var index = start
         while index < scalars.count, "+-0123456789".unicodeScalars.contains(scalars[index]) { index += 1 }
         while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
-        return index == scalars.count || scalars[index] == "\n" || scalars[index] == "#" || scalars[index] == "\r"
+        return index == scalars.count || isBreak(scalars[index]) || scalars[index] == "#"
     }
 
     private static func skipToEndOfLine(_ scalars: [Unicode.Scalar], _ index: inout Int) {
-        while index < scalars.count, scalars[index] != "\n" { index += 1 }
+        while index < scalars.count, !isBreak(scalars[index]) { index += 1 }
     }
 }
