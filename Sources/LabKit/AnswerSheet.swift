@@ -81,7 +81,7 @@ public enum AnswerSheet {
     private static func entries(_ text: String, file: String, ids: [String], what: String)
         -> Result<([String: Node], NodeReader), LabPackError> {
         guard text.utf8.count <= PackFiles.sizeLimit else {
-            return .failure(LabPackError(diagnostics: [LabDiagnostic(file: file, message: "file is \(text.utf8.count) bytes, over the 1 MiB limit")]))
+            return .failure(LabPackError(diagnostics: [LabDiagnostic(file: file, message: "file is over the 1 MiB limit (\(PackFiles.sizeLimit) bytes); check that this is the right file")]))
         }
         let document: YAMLDocument
         switch YAMLDocument.compose(text: text, file: file) {

@@ -1,3 +1,5 @@
+import PolicyCore
+
 /// One problem found while loading a lab pack, located in the pack's own files.
 public struct LabDiagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// Path of the file, relative to the folder that holds `labs/` (e.g. `labs/04-ci-push-pull/task.yaml`).
@@ -11,7 +13,8 @@ public struct LabDiagnostic: Error, Sendable, Hashable, CustomStringConvertible 
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        // Messages quote the author's or the learner's text: keep them on one line and free of terminal escapes.
+        self.message = message.escapingControlCharacters()
     }
 
     /// `path:line:col: message`, the form editors and terminals turn into links.

@@ -34,24 +34,49 @@ struct PackFiles {
         guard resolved.hasPrefix(base + "/") else {
             return .failure(LabDiagnostic(file: shown, message: "file leaves the `\(displayPath(folder))` folder; keep pack files inside it"))
         }
-        guard exists(url) else {
+        switch PlainTextFile.read(atPath: url.path, limit: Self.sizeLimit) {
+        case .success(let text):
+            // Pack text reaches the learner's terminal: a control character there is a mistake or a trap.
+            if let (place, scalar) = Self.firstControlCharacter(in: text) {
+                return .failure(LabDiagnostic(
+                    file: shown, line: place.line, column: place.column,
+                    message: YAMLDocument.forbidden(Int32(scalar.value), in: "a pack file") ?? "unexpected character"))
+            }
+            return .success(text)
+        case .failure(.missing):
             return .failure(LabDiagnostic(file: shown, message: "file is missing; create it or fix the name that points to it"))
+        case .failure(.tooLarge(let size, _)):
+            let stated = size.map { "is \($0) bytes, " } ?? "is "
+            return .failure(LabDiagnostic(file: shown, message: "file \(stated)over the 1 MiB limit for pack files"))
+        case .failure(.notUTF8(let line, let column, let byte)):
+            return .failure(LabDiagnostic(
+                file: shown, line: line, column: column,
+                message: "file is not valid UTF-8 here (byte 0x\(String(byte, radix: 16, uppercase: true))); save it as UTF-8"))
+        case .failure(.unreadable(let reason)):
+            return .failure(LabDiagnostic(file: shown, message: "file cannot be read: \(reason); check its permissions"))
+        case .failure(let problem):
+            return .failure(LabDiagnostic(file: shown, message: "file \(problem.reason); pack files are plain files"))
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= Self.sizeLimit else {
-            return .failure(LabDiagnostic(file: shown, message: "file is \(size) bytes, over the 1 MiB limit for pack files"))
+    }
+
+    /// The first control character other than tab, line feed and carriage return, and where it is.
+    static func firstControlCharacter(in text: String) -> (UTF8Place, Unicode.Scalar)? {
+        var line = 1
+        var column = 1
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                if scalar.properties.generalCategory == .control, scalar != "\t", scalar != "\r", scalar != "\u{85}" {
+                    return (UTF8Place(offset: offset, line: line, column: column), scalar)
+                }
+                column += 1
+            }
+            offset += UTF8.width(scalar)
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(LabDiagnostic(file: shown, message: "file cannot be read; check its permissions"))
-        }
-        // The size can change between the check and the read.
-        guard data.count <= Self.sizeLimit else {
-            return .failure(LabDiagnostic(file: shown, message: "file is \(data.count) bytes, over the 1 MiB limit for pack files"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(LabDiagnostic(file: shown, message: "file is not valid UTF-8 text"))
-        }
-        return .success(text)
+        return nil
     }
 
     /// A file name written in a YAML file: relative, no `..`, no backslashes, plain characters.

@@ -75,7 +75,9 @@ final class PackLoader {
         let url = folder.appendingPathComponent(name)
         switch files.readText(url, within: root) {
         case .failure(let diagnostic):
-            reader.report(node, "`\(diagnostic.file)`: \(diagnostic.message)")
+            // The place inside the named file too, when there is one (where its text stops being UTF-8).
+            let place = diagnostic.line.map { line in ":\(line)" + (diagnostic.column.map { ":\($0)" } ?? "") } ?? ""
+            reader.report(node, "`\(diagnostic.file)\(place)`: \(diagnostic.message)")
             return nil
         case .success(let text):
             return TextFile(path: files.displayPath(url), text: text)

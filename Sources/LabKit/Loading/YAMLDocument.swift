@@ -1,12 +1,14 @@
 import Foundation
 import Yams
 
-/// A composed YAML file, refused when it uses anchors, aliases, or lists and mappings as keys.
+/// A composed YAML file, refused when it uses anchors, aliases, tags, or lists and mappings as keys.
 ///
 /// Yams shares an aliased node instead of copying it, so composing an alias bomb is cheap, but anything that
 /// walks or hashes the tree expands it exponentially. Yams' own duplicate-key check, while composing, hashes
 /// every key: a list or mapping key is hashed whole, and keys nested in keys are hashed again at every level,
 /// so 2 KB of `{{{…}}}` took seconds. Lab files need neither, so both are refused before Yams sees the text.
+/// Nor do they need tags: every value is read as text, and a tag such as `!!python/object` means the file
+/// was written for something else.
 struct YAMLDocument {
     let file: String
     let root: Node
@@ -29,10 +31,8 @@ struct YAMLDocument {
             guard let root = try parser.singleRoot() else {
                 return .failure(LabDiagnostic(file: file, message: "file is empty; it needs a YAML mapping"))
             }
-            if let node = firstAnchored(root) {
-                return .failure(LabDiagnostic(
-                    file: file, line: node.mark?.line, column: node.mark?.column,
-                    message: "anchors and aliases are not allowed in lab files; write the value out"))
+            if let (node, problem) = firstRefused(root) {
+                return .failure(LabDiagnostic(file: file, line: node.mark?.line, column: node.mark?.column, message: problem))
             }
             return .success(YAMLDocument(file: file, root: root))
         } catch let error as YamlError {
@@ -42,18 +42,29 @@ struct YAMLDocument {
         }
     }
 
-    /// Stops at the first anchored node without descending into it, so the walk stays linear in the text.
-    private static func firstAnchored(_ node: Node) -> Node? {
-        if node.anchor != nil { return node }
+    /// The tags a plain YAML file resolves to without writing any; anything else was written out.
+    static let plainTags: Set<String> = Set(
+        ["str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge", "value"].map { "tag:yaml.org,2002:" + $0 })
+
+    /// The first anchored or explicitly tagged node, and why it is refused. Stops there without
+    /// descending into it, so the walk stays linear in the text.
+    private static func firstRefused(_ node: Node) -> (Node, String)? {
+        if node.anchor != nil { return (node, "anchors and aliases are not allowed in lab files; write the value out") }
+        if case .alias = node { return nil }
+        let tag = node.tag.description
+        if !plainTags.contains(tag) {
+            let written = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+            return (node, "the tag `\(written)` is not allowed here; remove it: every value is read as plain text")
+        }
         switch node {
         case .scalar, .alias:
             return nil
         case .sequence(let sequence):
-            for child in sequence { if let found = firstAnchored(child) { return found } }
+            for child in sequence { if let found = firstRefused(child) { return found } }
             return nil
         case .mapping(let mapping):
             for (key, value) in mapping {
-                if let found = firstAnchored(key) ?? firstAnchored(value) { return found }
+                if let found = firstRefused(key) ?? firstRefused(value) { return found }
             }
             return nil
         }
@@ -71,11 +82,29 @@ struct YAMLDocument {
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
             return LabDiagnostic(file: file, line: context.mark.line, column: context.mark.column,
                                  message: "duplicate key \(keys); each key may appear once in a mapping")
-        case .reader(let problem, _, _, _):
+        case .reader(let problem, let offset?, let value, let yaml):
+            // libyaml stops at characters YAML forbids (NUL and other controls); say which, and where.
+            let place = UTF8Place.of(offset: offset, in: Array(yaml.utf8))
+            return LabDiagnostic(file: file, line: place.line, column: place.column, message: forbidden(value, in: "a YAML file") ?? "cannot read YAML: \(problem)")
+        case .reader(let problem, nil, _, _):
             return LabDiagnostic(file: file, message: "cannot read YAML: \(problem)")
         default:
             return LabDiagnostic(file: file, message: "cannot read YAML: \(error)")
         }
+    }
+}
+
+extension YAMLDocument {
+    /// How a character libyaml refuses is named, or nil when the value is not a character.
+    static func forbidden(_ value: Int32, in place: String) -> String? {
+        guard value >= 0, let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        let name = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+        if value == 0 { return "a NUL character (\(name)) is not allowed in \(place); remove it" }
+        if scalar.properties.generalCategory == .control {
+            return "the control character \(name) is not allowed in \(place); remove it"
+        }
+        return "the character \(name) is not allowed in \(place); remove it"
     }
 }
 

@@ -58,9 +58,44 @@ public struct Finding: Hashable, Sendable, Codable {
     public init(_ severity: Severity, _ code: String, _ message: String, at range: SourceRange, help: String? = nil) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.message = message.escapingControlCharacters()
         self.range = range
-        self.help = help
+        self.help = help?.escapingControlCharacters()
+    }
+}
+
+extension String {
+    /// The text with control characters, line separators and direction overrides written as JSON
+    /// escapes (`\n`, `\u001B`), the way the policy itself would write them. Messages quote the
+    /// user's own text, and a key or Sid holding a line break or a terminal escape must neither
+    /// break the one-line message nor reach the terminal as a command.
+    public func escapingControlCharacters() -> String {
+        guard unicodeScalars.contains(where: Self.needsEscape) else { return self }
+        var escaped = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            guard Self.needsEscape(scalar) else {
+                escaped.append(scalar)
+                continue
+            }
+            let text: String
+            switch scalar {
+            case "\n": text = "\\n"
+            case "\r": text = "\\r"
+            case "\t": text = "\\t"
+            default:
+                let digits = String(scalar.value, radix: 16, uppercase: true)
+                text = "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+            }
+            escaped.append(contentsOf: text.unicodeScalars)
+        }
+        return String(escaped)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 }
 

@@ -30,9 +30,10 @@ public struct JSONReader: Sendable {
     public func read(bytes: UnsafeBufferPointer<UInt8>) -> JSONDocument {
         let start = SourcePosition(offset: 0, line: 1, column: 1)
         if bytes.count > maximumSize {
+            // Callers read at most one byte past the limit, so the count says only "too large".
             let finding = Finding(
                 .error, "file-too-large",
-                "the file is \(bytes.count) bytes, more than the \(maximumSize) bytes ecrlab reads",
+                "the file is more than \(maximumSize) bytes, the most ecrlab reads",
                 at: SourceRange(start: start, end: start),
                 help: "a repository policy is at most 10,240 characters: check that this is the right file")
             return JSONDocument(root: nil, findings: [finding])

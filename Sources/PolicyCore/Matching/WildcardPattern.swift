@@ -157,7 +157,12 @@ public struct WildcardPattern: Sendable, Hashable, CustomStringConvertible {
         var si = 0
         var starPattern = -1
         var starSubject = 0
+        // Real patterns settle in a few passes over the subject. One that keeps retrying its last
+        // star (`*aaaa…b` against `aaaa…`) is handed to the segment search, which stays linear.
+        var budget = 8 * (n + s.count) + 256
         while si < s.count {
+            budget -= 1
+            if budget == 0 { return matchBySegments(pattern: p, subject: s) }
             let (scalar, width) = WildcardPattern.decode(s, at: si)
             let c = sensitive ? scalar : WildcardPattern.fold(scalar)
             if pi < n && (p[pi] == WildcardPattern.oneUnit || p[pi] == c) {
@@ -178,6 +183,86 @@ public struct WildcardPattern: Sendable, Hashable, CustomStringConvertible {
         }
         while pi < n && p[pi] == WildcardPattern.starUnit { pi += 1 }
         return pi == n
+    }
+
+    /// The segment search on its own, whatever the budget, so tests can hold it to the same answers.
+    func matchesBySegments(_ subject: String) -> Bool {
+        if compiled.isLiteral && compiled.caseSensitive { return subject.utf8Equals(compiled.literalUTF8 ?? []) }
+        var copy = subject
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { s in
+            compiled.units.withUnsafeBufferPointer { matchBySegments(pattern: $0, subject: s) }
+        } ?? false
+    }
+
+    /// The pieces between stars have fixed lengths, so the first must sit at the start, the last at
+    /// the end, and each one between at its leftmost place after the one before: taking the
+    /// leftmost place never loses a match. Literal pieces are found with Knuth–Morris–Pratt, so a
+    /// pattern of stars and literals takes time linear in pattern and subject; only a piece that
+    /// mixes `?` with letters, between two stars, can cost its length times the subject's.
+    func matchBySegments(pattern p: UnsafeBufferPointer<UInt32>, subject s: UnsafeBufferPointer<UInt8>) -> Bool {
+        var subject: [UInt32] = []
+        subject.reserveCapacity(s.count)
+        var index = 0
+        while index < s.count {
+            let (scalar, width) = WildcardPattern.decode(s, at: index)
+            subject.append(compiled.caseSensitive ? scalar : WildcardPattern.fold(scalar))
+            index += width
+        }
+        var segments: [Range<Int>] = []
+        var start = 0
+        for position in 0...p.count where position == p.count || p[position] == WildcardPattern.starUnit {
+            if position > start { segments.append(start..<position) }
+            start = position + 1
+        }
+        func fits(_ segment: Range<Int>, at offset: Int) -> Bool {
+            for (k, unit) in p[segment].enumerated() where unit != WildcardPattern.oneUnit && unit != subject[offset + k] { return false }
+            return true
+        }
+        if !p.contains(WildcardPattern.starUnit) {
+            return p.count == subject.count && (p.isEmpty || fits(0..<p.count, at: 0))
+        }
+        var low = 0
+        var high = subject.count
+        if p.first != WildcardPattern.starUnit, let first = segments.first {
+            guard first.count <= high, fits(first, at: 0) else { return false }
+            low = first.count
+            segments.removeFirst()
+        }
+        if p.last != WildcardPattern.starUnit, let last = segments.last {
+            guard high - last.count >= low, fits(last, at: high - last.count) else { return false }
+            high -= last.count
+            segments.removeLast()
+        }
+        for segment in segments {
+            guard let found = leftmost(Array(p[segment]), in: subject, from: low, to: high) else { return false }
+            low = found + segment.count
+        }
+        return true
+    }
+
+    private func leftmost(_ units: [UInt32], in subject: [UInt32], from low: Int, to high: Int) -> Int? {
+        guard high - low >= units.count else { return nil }
+        if units.contains(WildcardPattern.oneUnit) {
+            return (low...(high - units.count)).first { offset in
+                units.indices.allSatisfy { units[$0] == WildcardPattern.oneUnit || units[$0] == subject[offset + $0] }
+            }
+        }
+        // Knuth–Morris–Pratt: `border[i]` is the length of the longest proper border of units[0...i].
+        var border = [Int](repeating: 0, count: units.count)
+        var length = 0
+        for i in 1..<max(1, units.count) {
+            while length > 0 && units[i] != units[length] { length = border[length - 1] }
+            if units[i] == units[length] { length += 1 }
+            border[i] = length
+        }
+        var matched = 0
+        for position in low..<high {
+            while matched > 0 && subject[position] != units[matched] { matched = border[matched - 1] }
+            if subject[position] == units[matched] { matched += 1 }
+            if matched == units.count { return position - units.count + 1 }
+        }
+        return nil
     }
 
     /// Decodes the scalar starting at `i` of valid UTF-8 (Swift strings always are).

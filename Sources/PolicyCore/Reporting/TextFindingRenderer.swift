@@ -22,9 +22,9 @@ public struct TextFindingRenderer: Sendable {
     public func render(_ files: [SourceFindings]) -> String {
         var out = ""
         for file in files {
-            let lines = Self.lines(of: file.text)
+            var excerpt = SourceExcerpt(text: file.text)
             for finding in file.findings {
-                out += render(finding, file: file.file, lines: lines)
+                out += render(finding, file: file.file, excerpt: &excerpt)
             }
         }
         out += files.summary + "\n"
@@ -33,30 +33,27 @@ public struct TextFindingRenderer: Sendable {
 
     /// One finding: the header line, the help line, then the source line with its caret.
     public func render(_ finding: Finding, in file: SourceFindings) -> String {
-        render(finding, file: file.file, lines: Self.lines(of: file.text))
+        var excerpt = SourceExcerpt(text: file.text)
+        return render(finding, file: file.file, excerpt: &excerpt)
     }
 
-    /// Lines as the reader counts them: split at each LF scalar (a CRLF pair is one `Character`, so
-    /// splitting characters would miss it), with the CR of a CRLF left out of the display.
-    private static func lines(of text: String) -> [Substring.UnicodeScalarView] {
-        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
-        }
-    }
-
-    private func render(_ finding: Finding, file: String, lines: [Substring.UnicodeScalarView]) -> String {
+    private func render(_ finding: Finding, file: String, excerpt: inout SourceExcerpt) -> String {
         let start = finding.range.start
         var out = "\(file):\(start.line):\(start.column): \(severityName(finding.severity))[\(finding.code)]: \(finding.message)\n"
         if let help = finding.help, !help.isEmpty {
             out += "  help: \(help)\n"
         }
-        guard start.line >= 1, start.line <= lines.count else { return out }
-        let line = lines[start.line - 1]
+        guard start.line >= 1, start.line <= excerpt.lineCount, start.column >= 1 else { return out }
+        let end = endColumn(of: finding.range)
+        let window = excerpt.window(line: start.line, from: start.column, to: end)
+        let from = start.column - window.firstColumn + 1
+        let (body, caretOffset, caretWidth) = expand(window.scalars, from: from, to: end - window.firstColumn + 1)
+        let before = window.cutBefore ? "…" : ""
+        let shown = before + body + (window.cutAfter ? "…" : "")
         let number = String(start.line)
         let gutter = String(repeating: " ", count: number.count)
-        let (shown, caretOffset, caretWidth) = expand(line, from: start.column, to: endColumn(of: finding.range))
         out += "    \(number) | \(shown)\n"
-        out += "    \(gutter) | \(String(repeating: " ", count: caretOffset))^\(String(repeating: "~", count: max(0, caretWidth - 1)))\n"
+        out += "    \(gutter) | \(String(repeating: " ", count: caretOffset + before.count))^\(String(repeating: "~", count: max(0, caretWidth - 1)))\n"
         return out
     }
 
@@ -65,10 +62,10 @@ public struct TextFindingRenderer: Sendable {
         range.end.line == range.start.line && range.end.column > range.start.column ? range.end.column : range.start.column + 1
     }
 
-    /// The line with tabs expanded, and where (in display columns) the 1-based `from..<to` scalar
-    /// columns fall in it.
-    private func expand(_ line: Substring.UnicodeScalarView, from: Int, to: Int) -> (String, Int, Int) {
-        var shown = ""
+    /// The scalars with tabs expanded and control characters made visible, and where (in display
+    /// columns) the 1-based `from..<to` scalar columns fall in them.
+    private func expand(_ line: [Unicode.Scalar], from: Int, to: Int) -> (String, Int, Int) {
+        var shown = String.UnicodeScalarView()
         var width = 0
         var caretStart: Int?
         var caretEnd: Int?
@@ -78,10 +75,10 @@ public struct TextFindingRenderer: Sendable {
             if column == to { caretEnd = width }
             if scalar == "\t" {
                 let spaces = tabWidth - width % tabWidth
-                shown += String(repeating: " ", count: spaces)
+                shown.append(contentsOf: repeatElement(" ", count: spaces))
                 width += spaces
             } else {
-                shown.unicodeScalars.append(scalar)
+                shown.append(SourceExcerpt.printable(scalar))
                 width += 1
             }
             column += 1
@@ -89,7 +86,7 @@ public struct TextFindingRenderer: Sendable {
         // A column past the end of the line (an unexpected end of input) points just after it.
         let startWidth = caretStart ?? width + max(0, from - column)
         let endWidth = caretEnd ?? max(startWidth + 1, width)
-        return (shown, startWidth, max(1, endWidth - startWidth))
+        return (String(shown), startWidth, max(1, endWidth - startWidth))
     }
 
     private func severityName(_ severity: Severity) -> String {

@@ -49,14 +49,15 @@ public struct SubmissionFolder: Sendable {
         guard kind(of: rootPath) == .directory || kind(of: root.resolvingSymlinksInPath().path) == .directory else {
             throw UnreadableFolder(path: rootPath, reason: "it is not a folder; give the folder that holds one folder per learner")
         }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: rootPath).sorted()
-        } catch {
+        guard let entries = Self.entries(of: rootPath) else {
             throw UnreadableFolder(path: rootPath, reason: "it cannot be listed; check its permissions")
         }
         let realRoot = root.resolvingSymlinksInPath().path
-        for name in names where !name.hasPrefix(".") {
+        for entry in entries where !entry.shown.hasPrefix(".") {
+            guard let name = entry.name else {
+                contents.skipped.append(SkippedFile(path: entry.shown, reason: Self.notUTF8Name))
+                continue
+            }
             let path = rootPath + "/" + name
             if let reason = unusableName(name) ?? linkProblem(path, realRoot: realRoot) {
                 contents.skipped.append(SkippedFile(path: Self.shown(name), reason: reason))
@@ -72,21 +73,22 @@ public struct SubmissionFolder: Sendable {
             case .regular:
                 contents.skipped.append(SkippedFile(path: Self.shown(name), reason: "is not inside a learner's folder; grade reads DIR/<learner>/<task>.<ext>"))
             default:
-                contents.skipped.append(SkippedFile(path: Self.shown(name), reason: "is not a regular file or folder"))
+                contents.skipped.append(SkippedFile(path: Self.shown(name), reason: "\(describeKind(path)), not a learner's folder"))
             }
         }
         return contents
     }
 
     private func scanLearner(_ learner: String, folder: String, realRoot: String, into contents: inout Contents) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
+        guard let entries = Self.entries(of: folder) else {
             contents.skipped.append(SkippedFile(path: Self.shown(learner) + "/", reason: "the folder cannot be listed; check its permissions"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for entry in entries where !entry.shown.hasPrefix(".") {
+            guard let name = entry.name else {
+                contents.skipped.append(SkippedFile(path: Self.shown(learner) + "/" + entry.shown, reason: Self.notUTF8Name))
+                continue
+            }
             let path = folder + "/" + name
             let shown = Self.shown(learner + "/" + name)
             func skip(_ reason: String) { contents.skipped.append(SkippedFile(path: shown, reason: reason)) }
@@ -100,7 +102,7 @@ public struct SubmissionFolder: Sendable {
                 skip("is a folder; grade reads only the files directly in a learner's folder")
                 continue
             default:
-                skip("is not a regular file")
+                skip("\(describeKind(path)), not a regular file; grade reads only plain files")
                 continue
             }
             let (stem, fileExtension) = Self.split(name)
@@ -191,46 +193,84 @@ public struct SubmissionFolder: Sendable {
         }
     }
 
-    /// The file's text, or why it cannot be graded. Reads at most one byte past the limit.
+    /// The file's text, or why it cannot be graded. Never follows a link, never waits on a named
+    /// pipe, and reads at most one byte past the limit.
     static func readText(_ path: String) -> Result<String, SkipReason> {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
-        guard descriptor >= 0 else { return .failure(SkipReason("cannot be read: \(describe(errno)); check its permissions")) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            return .failure(SkipReason("is not a regular file"))
-        }
-        if Int(status.st_size) > sizeLimit {
-            return .failure(SkipReason("is \(status.st_size) bytes, over the 1 MiB limit for a submission"))
-        }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
-        var count = 0
-        while count < bytes.count {
-            let read = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count) }
-            if read < 0 {
-                if errno == EINTR { continue }
-                return .failure(SkipReason("cannot be read: \(describe(errno))"))
+        switch PlainTextFile.read(atPath: path, limit: sizeLimit, followingLinks: false) {
+        case .success(let text):
+            if text.isEmpty { return .failure(SkipReason("is empty; there is nothing to grade")) }
+            if let nul = text.utf8.firstIndex(of: 0) {
+                let place = UTF8Place.of(offset: text.utf8.distance(from: text.utf8.startIndex, to: nul), in: Array(text.utf8))
+                return .failure(SkipReason("contains a NUL character (line \(place.line), column \(place.column)); it is not a text file"))
             }
-            if read == 0 { break }
-            count += read
-            if count == bytes.count, count <= sizeLimit { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
+            return .success(text)
+        case .failure(.unreadable(let reason)):
+            return .failure(SkipReason("cannot be read: \(reason); check its permissions"))
+        case .failure(.tooLarge(let size, _)):
+            return .failure(SkipReason((size.map { "is \($0) bytes, " } ?? "is ") + "over the 1 MiB limit for a submission"))
+        case .failure(let problem):
+            return .failure(SkipReason(problem.reason))
         }
-        guard count <= sizeLimit else { return .failure(SkipReason("is over the 1 MiB limit for a submission")) }
-        guard let text = String(validating: bytes[..<count], as: UTF8.self) else {
-            return .failure(SkipReason("is not UTF-8 text; save it as UTF-8"))
+    }
+
+    static let notUTF8Name = "its name is not UTF-8 text; rename it"
+
+    /// One name in a folder: nil when its bytes are not UTF-8, with how it is shown either way
+    /// (invalid bytes as `\xFF`, control characters escaped).
+    struct Entry {
+        var name: String?
+        var shown: String
+    }
+
+    /// The folder's entries by their raw names, sorted; nil when it cannot be listed. Foundation
+    /// would replace bytes that are not UTF-8, leaving a name that opens nothing.
+    static func entries(of folder: String) -> [Entry]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var entries: [Entry] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes == Array(".".utf8) || bytes == Array("..".utf8) { continue }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                entries.append(Entry(name: name, shown: shown(name)))
+            } else {
+                entries.append(Entry(name: nil, shown: escapingInvalidBytes(bytes)))
+            }
         }
-        if bytes[..<count].contains(0) { return .failure(SkipReason("contains a NUL character; it is not a text file")) }
-        return .success(text)
+        return entries.sorted { $0.shown < $1.shown }
+    }
+
+    static func escapingInvalidBytes(_ bytes: [UInt8]) -> String {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var text = ""
+        var consumed = 0
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                text += shown(String(Unicode.UTF8.decode(encoded)))
+                consumed += encoded.count
+            case .error(let length):
+                for byte in bytes[consumed..<(consumed + length)] {
+                    text += (byte < 0x10 ? "\\x0" : "\\x") + String(byte, radix: 16, uppercase: true)
+                }
+                consumed += length
+            case .emptyInput:
+                break loop
+            }
+        }
+        return text
+    }
+
+    /// `is a named pipe`, `is a socket`… for an entry that is neither a regular file nor a folder.
+    private func describeKind(_ path: String) -> String {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return "has disappeared" }
+        return "is " + (PlainTextFile.kindName(status.st_mode & S_IFMT) ?? "a special file")
     }
 
     struct SkipReason: Error {
         let text: String
         init(_ text: String) { self.text = text }
-    }
-
-    private static func describe(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
-        let reason = String(cString: text)
-        return reason.prefix(1).lowercased() + reason.dropFirst()
     }
 }

@@ -117,20 +117,34 @@ public struct LearnerSession: Sendable {
         try Data(text.utf8).write(to: file, options: .atomic)
     }
 
-    /// The learner's work file for the task, read as a submission.
+    /// The learner's work file for the task, read as a submission: a plain UTF-8 file of at most
+    /// 1 MiB (what the policy reader and the answer sheets accept), read without ever waiting on a
+    /// named pipe or loading more than the limit.
     public func workSubmission(for task: LabTask) throws -> Submission {
         let file = workFile(for: task)
-        guard FileManager.default.fileExists(atPath: file.path) else {
+        switch PlainTextFile.read(atPath: file.path, limit: Self.workFileLimit) {
+        case .success(let text):
+            return Submission(text: text, fileName: displayPath(file))
+        case .failure(.missing):
             throw LearnerError.noWorkFile(task: task.id, path: displayPath(file))
+        case .failure(.notUTF8(let line, let column, let byte)):
+            throw LearnerError.unreadableWorkFile(
+                path: displayPath(file),
+                reason: "it is not UTF-8 text at line \(line), column \(column) (byte 0x\(String(byte, radix: 16, uppercase: true))); save it as UTF-8 and check again")
+        case .failure(.unreadable(let reason)):
+            throw LearnerError.unreadableWorkFile(path: displayPath(file), reason: reason)
+        case .failure(.tooLarge(let size, _)):
+            throw LearnerError.unreadableWorkFile(
+                path: displayPath(file),
+                reason: "it is \(size.map { "\($0) bytes, " } ?? "")over the 1 MiB a policy or answer file may have; check that this is the right file")
+        case .failure(let problem):
+            throw LearnerError.unreadableWorkFile(path: displayPath(file), reason: "it " + problem.reason)
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw LearnerError.unreadableWorkFile(path: displayPath(file), reason: "permission denied")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw LearnerError.unreadableWorkFile(path: displayPath(file), reason: "it is not UTF-8 text; save it as UTF-8 and check again")
-        }
-        return Submission(text: text, fileName: displayPath(file))
     }
+
+    /// The size the readers of policies and answer sheets accept; a larger work file is refused
+    /// before it is read.
+    public static let workFileLimit = 1 << 20
 
     // MARK: - Settings
 

@@ -93,17 +93,12 @@ struct Check: ParsableCommand {
     }
 
     private func read(_ path: String, console: Console) throws -> Submission {
-        let input: InputFile
         do {
-            input = try InputFile.read(path)
+            let input = try InputFile.read(path)
+            return Submission(text: try input.text(), fileName: input.name)
         } catch {
             console.error(error.message)
             throw ExitCode.unusableInput
         }
-        guard let text = String(validating: input.bytes, as: UTF8.self) else {
-            console.error("cannot read `\(input.name)`: it is not UTF-8 text; save it as UTF-8 and check again")
-            throw ExitCode.unusableInput
-        }
-        return Submission(text: text, fileName: input.name)
     }
 }

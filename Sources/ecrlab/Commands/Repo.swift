@@ -29,14 +29,12 @@ struct Repo: ParsableCommand {
             let console = options.console
             let session = try options.session(console: console)
             let input: InputFile
+            let text: String
             do {
                 input = try InputFile.read(file)
+                text = try input.text(then: "try again")
             } catch {
                 console.error(error.message)
-                throw ExitCode.unusableInput
-            }
-            guard let text = String(validating: input.bytes, as: UTF8.self) else {
-                console.error("cannot read `\(input.name)`: it is not UTF-8 text; save it as UTF-8 and try again")
                 throw ExitCode.unusableInput
             }
             let registry = LocalRegistry(session: session)

@@ -1,4 +1,5 @@
 import Foundation
+import LabKit
 import PolicyCore
 
 /// A file named on the command line, read whole as bytes. `-` is standard input.
@@ -9,7 +10,9 @@ struct InputFile: Sendable {
 
     /// The name used in messages: the path as typed, or `<stdin>`.
     let name: String
+    /// At most `limit + 1` bytes: one more than the limit means the file is larger.
     let bytes: [UInt8]
+    let limit: Int
 
     /// Why a file could not be read, in the words of `cannot read `path`: reason`.
     struct ReadError: Error, Sendable {
@@ -20,7 +23,7 @@ struct InputFile: Sendable {
 
     static func read(_ path: String, limit: Int = JSONReader.defaultMaximumSize) throws(ReadError) -> InputFile {
         if path == "-" {
-            return InputFile(name: standardInputName, bytes: try readAll(STDIN_FILENO, path: path, limit: limit))
+            return InputFile(name: standardInputName, bytes: try readAll(STDIN_FILENO, path: path, limit: limit), limit: limit)
         }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw ReadError(path: path, reason: reason(errno)) }
@@ -29,7 +32,25 @@ struct InputFile: Sendable {
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             throw ReadError(path: path, reason: "it is a directory; name the policy files in it")
         }
-        return InputFile(name: path, bytes: try readAll(descriptor, path: path, limit: limit))
+        return InputFile(name: path, bytes: try readAll(descriptor, path: path, limit: limit), limit: limit)
+    }
+
+    /// The bytes as text, for the commands that need text rather than a policy's findings: refused
+    /// when over the limit (the bytes were cut there) or not UTF-8 (saying where).
+    func text(then advice: String = "check again") throws(ReadError) -> String {
+        if bytes.count > limit {
+            throw ReadError(path: name, reason: "it is larger than \(limit >> 20) MiB, the most ecrlab reads; check that this is the right file")
+        }
+        switch PlainTextFile.text(of: bytes) {
+        case .success(let text):
+            return text
+        case .failure(.notUTF8(let line, let column, let byte)):
+            throw ReadError(
+                path: name,
+                reason: "it is not UTF-8 text at line \(line), column \(column) (byte 0x\(String(byte, radix: 16, uppercase: true))); save it as UTF-8 and \(advice)")
+        case .failure(let problem):
+            throw ReadError(path: name, reason: "it \(problem.reason)")
+        }
     }
 
     /// Up to `limit + 1` bytes, so the reader can tell "exactly at the limit" from "over it".

@@ -114,7 +114,7 @@ struct JSONLimitTests {
         let tooLarge = syntaxError(body + " ")
         #expect(tooLarge?.code == "file-too-large")
         #expect(tooLarge?.place == "1:1")
-        #expect(tooLarge?.message == "the file is 1048577 bytes, more than the 1048576 bytes ecrlab reads")
+        #expect(tooLarge?.message == "the file is more than 1048576 bytes, the most ecrlab reads")
         // Refused by size even when the text is not JSON at all: nothing is read.
         #expect(syntaxError(read(bytes: [UInt8](repeating: 0xFF, count: limit + 1)))?.code == "file-too-large")
         #expect(syntaxError(read("[1, 2]", reader: JSONReader(maximumSize: 5)))?.code == "file-too-large")
