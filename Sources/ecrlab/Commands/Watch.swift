@@ -45,8 +45,9 @@ struct Watch: ParsableCommand {
                 let checked = try session.check(task, record: !noRecord)
                 passed = checked.result.passed
                 let stamp = Date().formatted(date: .omitted, time: .standard)
-                console.write(console.faint("── \(stamp) check \(checks)") + "\n")
-                console.write(GradeTextRenderer(colored: console.colorsOutput).render(checked.result))
+                // One write, so that whoever reads the output never sees a check's header without its result.
+                console.write(console.faint("── \(stamp) check \(checks)") + "\n"
+                    + GradeTextRenderer(colored: console.colorsOutput).render(checked.result))
                 Check.sayWhatComesNext(checked, console: console)
             } catch {
                 console.error("\(error)")

@@ -49,8 +49,8 @@ import Testing
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
-        try waitFor(collected, "the first check") { $0.contains("check 1") }
-        #expect(collected.text.contains("not passed"))
+        // The result follows the header; wait for both rather than read between the two.
+        try waitFor(collected, "the first check") { $0.contains("check 1") && $0.contains("not passed") }
         let solution = try String(contentsOf: Self.packageRoot.appendingPathComponent("solutions/04-ci-push-pull/policy.json"), encoding: .utf8)
         try workspace.write(solution, to: "work/04-ci-push-pull.json")
         try waitFor(collected, "the check after saving") { $0.contains("check 2") && $0.contains("passed 13/13") }

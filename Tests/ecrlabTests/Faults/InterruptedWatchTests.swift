@@ -38,7 +38,9 @@ import Testing
         #expect(try workspace.run(["start", "4"] + common).exitCode == 0)
 
         let watch = try RunningCommand(["watch", "4"] + common, in: workspace)
-        try waitUntil("the first check") { watch.stdout.contains("check 1") || !watch.process.isRunning }
+        try waitUntil("the first check") {
+            (watch.stdout.contains("check 1") && watch.stdout.contains("not passed")) || !watch.process.isRunning
+        }
         #expect(watch.stdout.contains("not passed"))
 
         // Another process takes the write lock, so the next check cannot record until it is released.
