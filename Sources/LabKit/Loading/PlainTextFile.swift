@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCore
 
 /// Reads a file that someone else wrote (a pack file, a learner's answer) as UTF-8 text, with the
 /// limits hostile input needs: never blocks on a named pipe or a device, never reads more than one
@@ -126,20 +127,24 @@ public struct UTF8Place: Sendable, Hashable {
     /// The first byte that does not start a valid UTF-8 sequence (RFC 3629: no overlong forms, no
     /// surrogates, nothing past U+10FFFF), or nil when all of `bytes` is valid.
     public static func firstInvalid(in bytes: [UInt8]) -> UTF8Place? {
-        var offset = 0
-        var line = 1
-        var column = 1
-        while offset < bytes.count {
-            guard let width = validWidth(bytes, at: offset) else { return UTF8Place(offset: offset, line: line, column: column) }
-            if bytes[offset] == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else {
-                column += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            var line = 1
+            var column = 1
+            while offset < buffer.count {
+                guard let (_, width) = UTF8Sequence.decode(buffer, at: offset) else {
+                    return UTF8Place(offset: offset, line: line, column: column)
+                }
+                if buffer[offset] == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                offset += width
             }
-            offset += width
+            return nil
         }
-        return nil
     }
 
     /// The place of `offset` in text known to be valid UTF-8 up to it.
@@ -155,26 +160,5 @@ public struct UTF8Place: Sendable, Hashable {
             }
         }
         return UTF8Place(offset: offset, line: line, column: column)
-    }
-
-    private static func validWidth(_ bytes: [UInt8], at index: Int) -> Int? {
-        let lead = bytes[index]
-        let width: Int
-        var value: UInt32
-        switch lead {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: width = 2; value = UInt32(lead & 0x1F)
-        case 0xE0...0xEF: width = 3; value = UInt32(lead & 0x0F)
-        case 0xF0...0xF4: width = 4; value = UInt32(lead & 0x07)
-        default: return nil
-        }
-        guard index + width <= bytes.count else { return nil }
-        for next in (index + 1)..<(index + width) {
-            guard bytes[next] & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(bytes[next] & 0x3F)
-        }
-        let minimum: UInt32 = width == 2 ? 0x80 : width == 3 ? 0x800 : 0x10000
-        guard value >= minimum, Unicode.Scalar(value) != nil else { return nil }
-        return width
     }
 }
