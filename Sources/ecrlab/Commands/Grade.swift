@@ -59,7 +59,7 @@ struct Grade: ParsableCommand {
         do {
             outcome = try BatchGrading(pack: pack, database: database, account: account).grade(
                 folder: URL(fileURLWithPath: folder), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                progress: report, shouldStop: { StopRequest.receivedSignal != 0 })
+                progress: report, shouldStop: { StopRequest.wasRequested })
         } catch {
             bar?.clear()
             console.error("\(error)")
@@ -73,25 +73,6 @@ struct Grade: ParsableCommand {
             throw ExitCode(128 + (StopRequest.receivedSignal != 0 ? StopRequest.receivedSignal : SIGINT))
         }
     }
-}
-
-/// Set by the signal handler to the signal that asked the command to stop; 0 until then.
-nonisolated(unsafe) private var stopSignal: sig_atomic_t = 0
-
-/// Ctrl-C and SIGTERM ask a long command to stop at the next safe point instead of ending it mid-way.
-enum StopRequest {
-    /// The first SIGINT or SIGTERM is remembered; the handler then steps aside, so a second one ends
-    /// the process at once (the database stays consistent either way: every write is a transaction).
-    static func catchSignals() {
-        for number in [SIGINT, SIGTERM] {
-            signal(number) { received in
-                stopSignal = received
-                signal(received, SIG_DFL)
-            }
-        }
-    }
-
-    static var receivedSignal: Int32 { stopSignal }
 }
 
 /// One line on standard error, redrawn in place; only used on a terminal.

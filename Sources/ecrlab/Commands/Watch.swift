@@ -3,9 +3,6 @@ import Foundation
 import LabKit
 import Workshop
 
-/// Set by the SIGINT handler; read between bounded waits.
-nonisolated(unsafe) private var interrupted: sig_atomic_t = 0
-
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a task again every time you save its file, until Ctrl-C.")
@@ -34,7 +31,8 @@ struct Watch: ParsableCommand {
             console.error("`\(session.displayPath(file))` does not exist yet; run `ecrlab start \(task.id)` first")
             throw ExitCode.unusableInput
         }
-        signal(SIGINT) { _ in interrupted = 1 }
+        // Read between bounded waits, so a check under way finishes (and records) before the summary.
+        StopRequest.catchSignals()
         let watcher = FileChangeWatcher(file: file, forcePolling: poll)
         console.note("watching `\(session.displayPath(file))` (\(watcher.usesInotify ? "inotify" : "polling every 0.5 s")); Ctrl-C to stop")
         var checks = 0
@@ -54,8 +52,8 @@ struct Watch: ParsableCommand {
             }
         }
         checkOnce()
-        while interrupted == 0 {
-            if watcher.waitForChange() && interrupted == 0 { checkOnce() }
+        while !StopRequest.wasRequested {
+            if watcher.waitForChange() && !StopRequest.wasRequested { checkOnce() }
         }
         console.write("\nstopped watching after \(checks) check\(checks == 1 ? "" : "s"); \(task.id) is \(passed ? "passed" : "not passed yet")\n")
     }

@@ -27,8 +27,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [false, true])
-    func checksOnEverySaveAndStopsOnInterrupt(polling: Bool) throws {
+    /// Ctrl-C and SIGTERM both end the watch with its summary.
+    @Test(arguments: [(false, SIGINT), (true, SIGTERM)])
+    func checksOnEverySaveAndStopsOnInterrupt(polling: Bool, stopSignal: Int32) throws {
         let workspace = try TemporaryWorkspace()
         let common = ["--labs", Self.labs, "--db", "progress/watch.sqlite", "--learner", "watcher"]
         #expect(try workspace.run(["start", "4"] + common).exitCode == 0)
@@ -55,7 +56,7 @@ import Testing
         try workspace.write(solution, to: "work/04-ci-push-pull.json")
         try waitFor(collected, "the check after saving") { $0.contains("check 2") && $0.contains("passed 13/13") }
 
-        kill(process.processIdentifier, SIGINT)
+        kill(process.processIdentifier, stopSignal)
         process.waitUntilExit()
         output.fileHandleForReading.readabilityHandler = nil
         let rest = output.fileHandleForReading.readDataToEndOfFile()
