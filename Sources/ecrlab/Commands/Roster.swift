@@ -27,15 +27,12 @@ struct RosterImport: ParsableCommand {
 
     func run() throws {
         let console = Console(color: .auto)
-        let input: InputFile
+        let text: String
         do {
-            input = try InputFile.read(file, limit: 16 << 20)
+            // Refused whole when over the limit or not UTF-8: a roster cut short would import part of a class.
+            text = try InputFile.read(file, limit: 16 << 20).text(then: "import it again")
         } catch {
             console.error(error.message)
-            throw ExitCode.unusableInput
-        }
-        guard let text = String(validating: input.bytes, as: UTF8.self) else {
-            console.error("cannot read `\(file)`: it is not UTF-8 text; save the roster as UTF-8 CSV")
             throw ExitCode.unusableInput
         }
         let database = try store.open(console: console)

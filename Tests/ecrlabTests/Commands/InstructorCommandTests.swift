@@ -67,6 +67,25 @@ import Testing
         #expect(!html.contains("<script"))
     }
 
+    /// A roster that is not UTF-8, or larger than ecrlab reads, is refused whole: importing the part
+    /// before the problem would leave part of a class out.
+    @Test func aRosterThatCannotBeReadWholeImportsNothing() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write(Data(Array("name\nana\nb".utf8) + [0xFF] + Array("b\n".utf8)), to: "latin1.csv")
+        let notUTF8 = try run(workspace, ["roster", "import", "latin1.csv"])
+        #expect(notUTF8.exitCode == 2)
+        #expect(notUTF8.stderr == "ecrlab: cannot read `latin1.csv`: it is not UTF-8 text at line 3, column 2 (byte 0xFF); save it as UTF-8 and import it again\n")
+
+        var large = "name\n"
+        while large.utf8.count <= 16 << 20 { large += String(repeating: "learner\(large.utf8.count)\n", count: 1000) }
+        try workspace.write(large, to: "large.csv")
+        let tooLarge = try run(workspace, ["roster", "import", "large.csv"])
+        #expect(tooLarge.exitCode == 2)
+        #expect(tooLarge.stderr == "ecrlab: cannot read `large.csv`: it is larger than 16 MiB, the most ecrlab reads; check that this is the right file\n")
+        try workspace.write("name\nana\n", to: "ana.csv")
+        #expect(try run(workspace, ["roster", "import", "ana.csv"]).stdout.contains("1 added"))
+    }
+
     /// An output file that cannot be written says why in the user's terms and leaves nothing behind.
     @Test(arguments: [
         ("missing/report.txt", "ecrlab: cannot write `missing/report.txt`: its folder does not exist; create it or choose another place with --output\n"),
