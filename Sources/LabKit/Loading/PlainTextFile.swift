@@ -33,6 +33,11 @@ public enum PlainTextFile {
             }
         }
 
+        /// The text is not UTF-8; `reason` says where, ending with "save it as UTF-8" for the caller to go on.
+        public var isNotUTF8: Bool {
+            if case .notUTF8 = self { true } else { false }
+        }
+
         private static func limitName(_ limit: Int) -> String {
             limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit)-byte"
         }

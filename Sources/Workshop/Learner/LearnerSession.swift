@@ -127,10 +127,8 @@ public struct LearnerSession: Sendable {
             return Submission(text: text, fileName: displayPath(file))
         case .failure(.missing):
             throw LearnerError.noWorkFile(task: task.id, path: displayPath(file))
-        case .failure(.notUTF8(let line, let column, let byte)):
-            throw LearnerError.unreadableWorkFile(
-                path: displayPath(file),
-                reason: "it is not UTF-8 text at line \(line), column \(column) (byte 0x\(String(byte, radix: 16, uppercase: true))); save it as UTF-8 and check again")
+        case .failure(let problem) where problem.isNotUTF8:
+            throw LearnerError.unreadableWorkFile(path: displayPath(file), reason: "it \(problem.reason) and check again")
         case .failure(.unreadable(let reason)):
             throw LearnerError.unreadableWorkFile(path: displayPath(file), reason: reason)
         case .failure(.tooLarge(let size, _)):

@@ -44,12 +44,8 @@ struct InputFile: Sendable {
         switch PlainTextFile.text(of: bytes) {
         case .success(let text):
             return text
-        case .failure(.notUTF8(let line, let column, let byte)):
-            throw ReadError(
-                path: name,
-                reason: "it is not UTF-8 text at line \(line), column \(column) (byte 0x\(String(byte, radix: 16, uppercase: true))); save it as UTF-8 and \(advice)")
         case .failure(let problem):
-            throw ReadError(path: name, reason: "it \(problem.reason)")
+            throw ReadError(path: name, reason: "it \(problem.reason)" + (problem.isNotUTF8 ? " and \(advice)" : ""))
         }
     }
 
